@@ -1,0 +1,128 @@
+package com.coastline.platform.messaging;
+
+import java.time.Clock;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The messaging rules of ARCHITECTURE.md, wired for every service that has platform-messaging on its
+ * class path: the transactional outbox (Spring Modulith's publication registry, externalized to Kafka
+ * with CloudEvents headers and the aggregate id as key, resubmitted on a schedule), idempotent
+ * consumers, dead-letter topics with retries, replay and metrics.
+ */
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
+@EnableConfigurationProperties(MessagingProperties.class)
+@EnableScheduling
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
+public class MessagingAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	EventExternalizationConfiguration eventExternalizationConfiguration(List<EventRoute<?>> routes,
+			Environment environment) {
+		String source = "/" + environment.getProperty("spring.application.name", "coastline");
+		return new OutboxRoutes(routes, source).externalization();
+	}
+
+	@Bean
+	OutboxResubmission outboxResubmission(IncompleteEventPublications publications, MessagingProperties properties) {
+		return new OutboxResubmission(publications, properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LockProvider lockProvider(DataSource dataSource) {
+		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+			.withJdbcTemplate(new JdbcTemplate(dataSource))
+			.usingDbTime()
+			.build());
+	}
+
+	@Bean
+	ProcessedMessages processedMessages(JdbcTemplate jdbc, Clock clock, MessagingProperties properties) {
+		return new ProcessedMessages(jdbc, clock, properties);
+	}
+
+	@Bean
+	IdempotentConsumers idempotentConsumers(ProcessedMessages processed, PlatformTransactionManager transactions,
+			MeterRegistry meters) {
+		return new IdempotentConsumers(processed, new TransactionTemplate(transactions), meters);
+	}
+
+	@Bean
+	OutboxMetrics outboxMetrics(JdbcTemplate jdbc) {
+		return new OutboxMetrics(jdbc);
+	}
+
+	@Bean
+	DeadLetterProducer deadLetterProducer(KafkaProperties kafka) {
+		return new DeadLetterProducer(kafka.buildProducerProperties());
+	}
+
+	@Bean
+	DeadLetterPolicy deadLetterPolicy(DeadLetterProducer producer, MeterRegistry meters) {
+		return new DeadLetterPolicy(producer.operations(), meters);
+	}
+
+	@Bean
+	DeadLetters deadLetters(KafkaProperties kafka, DeadLetterProducer producer) {
+		return new DeadLetters(kafka.buildConsumerProperties(), producer.operations());
+	}
+
+	@Bean
+	ConsumerBindings consumerBindings(BindingServiceProperties bindings) {
+		return new ConsumerBindings(bindings);
+	}
+
+	@Bean
+	SmartInitializingSingleton consumerBindingsHaveGroups(ConsumerBindings bindings) {
+		return bindings::requireExplicitGroups;
+	}
+
+	@Bean
+	DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters, ConsumerBindings bindings) {
+		return new DeadLettersEndpoint(deadLetters, bindings);
+	}
+
+	/** Dead-letter topics are declared up front, with their own retention, not auto-created on first failure. */
+	@Bean
+	KafkaAdmin.NewTopics deadLetterTopics(ConsumerBindings bindings, MessagingProperties properties) {
+		return new KafkaAdmin.NewTopics(bindings.deadLetterTopics()
+			.stream()
+			.map(topic -> TopicBuilder.name(topic)
+				.partitions(properties.deadLetters().partitions())
+				.config("retention.ms", String.valueOf(properties.deadLetters().retention().toMillis()))
+				.build())
+			.toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+	}
+}

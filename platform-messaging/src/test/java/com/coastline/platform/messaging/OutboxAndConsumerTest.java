@@ -1,0 +1,224 @@
+package com.coastline.platform.messaging;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.coastline.platform.messaging.parcels.ParcelApplication;
+import com.coastline.platform.messaging.parcels.ParcelDesk;
+import com.coastline.platform.messaging.parcels.ParcelShipped;
+import com.coastline.platform.messaging.parcels.Tracker;
+import com.coastline.platform.test.TestInfrastructure;
+import com.coastline.platform.test.kafka.TopicRecords;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static com.coastline.platform.test.kafka.TopicRecords.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(classes = ParcelApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "management.server.port=0")
+@Import(TestInfrastructure.class)
+class OutboxAndConsumerTest {
+
+	private static final String TOPIC = ParcelApplication.TOPIC;
+
+	private static final String DEAD_LETTERS = "error.parcel.events.parcel-tracker";
+
+	private static final Duration EVENTUALLY = Duration.ofSeconds(30);
+
+	@Autowired
+	ParcelDesk desk;
+
+	@Autowired
+	Tracker tracker;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@LocalManagementPort
+	int managementPort;
+
+	TopicRecords topics;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@BeforeEach
+	void setUp() {
+		topics = new TopicRecords(bootstrapServers);
+	}
+
+	@Test
+	void recordedEventIsPublishedWithItsKeyCloudEventHeadersAndTraceparent() {
+		ParcelShipped shipped = desk.ship("Lisbon");
+
+		ConsumerRecord<String, String> record = topics.await(TOPIC,
+				r -> shipped.eventId().toString().equals(header(r, "ce_id")));
+
+		assertThat(record.key()).isEqualTo(shipped.parcelId().toString());
+		assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+		assertThat(header(record, "ce_type")).isEqualTo("coastline.parcel.ParcelShipped.v1");
+		assertThat(header(record, "ce_source")).isEqualTo("/parcel-service");
+		assertThat(header(record, "ce_subject")).isEqualTo(shipped.parcelId().toString());
+		assertThat(Instant.parse(header(record, "ce_time"))).isEqualTo(shipped.shippedAt());
+		assertThat(header(record, "content-type")).isEqualTo("application/json");
+		assertThat(header(record, "traceparent"))
+			.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01")
+			.contains(shipped.eventId().toString().replace("-", ""));
+		JsonNode payload = json.readTree(record.value());
+		assertThat(payload.get("eventId").asString()).isEqualTo(shipped.eventId().toString());
+		assertThat(payload.get("destination").asString()).isEqualTo("Lisbon");
+		await().atMost(EVENTUALLY).until(() -> publicationCompleted(shipped.eventId()));
+		await().atMost(EVENTUALLY).until(() -> tracker.arrivals(shipped.eventId()) == 1);
+	}
+
+	@Test
+	void rolledBackTransactionPublishesNothing() {
+		String destination = "Nowhere-" + UUID.randomUUID();
+
+		assertThatThrownBy(() -> desk.shipAndFail(destination)).hasMessageContaining("van broke down");
+		ParcelShipped later = desk.ship("Faro");
+
+		await().atMost(EVENTUALLY).until(() -> tracker.arrivals(later.eventId()) == 1);
+		assertThat(jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
+				Integer.class, "%" + destination + "%")).isZero();
+		assertThat(topics.readAll(TOPIC)).noneMatch(r -> r.value().contains(destination));
+	}
+
+	@Test
+	void redeliveredMessageIsSkippedByTheConsumer() {
+		ParcelShipped shipped = desk.ship("Porto");
+		ConsumerRecord<String, String> record = topics.await(TOPIC,
+				r -> shipped.eventId().toString().equals(header(r, "ce_id")));
+		await().atMost(EVENTUALLY).until(() -> tracker.arrivals(shipped.eventId()) == 1);
+		double skippedBefore = skippedDuplicates();
+
+		topics.resend(record);
+		ParcelShipped next = sendDirectly(shipped.parcelId(), "Braga");
+
+		await().atMost(EVENTUALLY).until(() -> tracker.arrivals(next.eventId()) == 1);
+		assertThat(tracker.arrivals(shipped.eventId())).isEqualTo(1);
+		assertThat(skippedDuplicates()).isEqualTo(skippedBefore + 1);
+	}
+
+	@Test
+	void poisonMessageGoesToTheDeadLetterTopicWithItsHeadersAndThePartitionKeepsFlowing() {
+		UUID parcel = UUID.randomUUID();
+		String poisonId = UUID.randomUUID().toString();
+
+		topics.send(TOPIC, parcel.toString(), "{this is not json", Map.of("ce_id", poisonId, "ce_type",
+				"coastline.parcel.ParcelShipped.v1", "ce_source", "/somewhere", "ce_specversion", "1.0"));
+		ParcelShipped next = sendDirectly(parcel, "Coimbra");
+
+		await().atMost(EVENTUALLY).until(() -> tracker.arrivals(next.eventId()) == 1);
+		ConsumerRecord<String, String> dead = topics.await(DEAD_LETTERS, r -> poisonId.equals(header(r, "ce_id")));
+		assertThat(dead.key()).isEqualTo(parcel.toString());
+		assertThat(dead.value()).isEqualTo("{this is not json");
+		assertThat(header(dead, "ce_type")).isEqualTo("coastline.parcel.ParcelShipped.v1");
+		assertThat(header(dead, "ce_source")).isEqualTo("/somewhere");
+		assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
+		assertThat(meters.counter("coastline.messaging.dead.letters", "topic", TOPIC, "group", "parcel-tracker")
+			.count()).isPositive();
+	}
+
+	@Test
+	void failingHandlerIsRetriedAndProcessesTheMessageOnce() {
+		String destination = "Flaky-" + UUID.randomUUID();
+		tracker.failTimes(destination, 2);
+
+		ParcelShipped shipped = desk.ship(destination);
+
+		await().atMost(EVENTUALLY).until(() -> tracker.arrivals(shipped.eventId()) == 1);
+		assertThat(topics.readAll(DEAD_LETTERS)).noneMatch(r -> shipped.eventId().toString().equals(header(r, "ce_id")));
+	}
+
+	@Test
+	void replayCommandBringsADeadLetterBackToItsTopic() throws Exception {
+		String destination = "Atlantis-" + UUID.randomUUID();
+		tracker.forget(destination);
+		ParcelShipped shipped = desk.ship(destination);
+		ConsumerRecord<String, String> dead = topics.await(DEAD_LETTERS,
+				r -> shipped.eventId().toString().equals(header(r, "ce_id")));
+		assertThat(tracker.arrivals(shipped.eventId())).isZero();
+
+		tracker.learn(destination);
+		HttpResponse<String> listed = actuator("GET", "/actuator/deadletters/" + DEAD_LETTERS, null);
+		HttpResponse<String> replayed = actuator("POST", "/actuator/deadletters/" + DEAD_LETTERS,
+				"{\"partition\": %d, \"offset\": %d}".formatted(dead.partition(), dead.offset()));
+
+		assertThat(listed.statusCode()).isEqualTo(200);
+		assertThat(listed.body()).contains(shipped.eventId().toString());
+		assertThat(replayed.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(replayed.body()).get("replayed").asInt()).isEqualTo(1);
+		await().atMost(EVENTUALLY).until(() -> tracker.arrivals(shipped.eventId()) == 1);
+	}
+
+	@Test
+	void replayCommandRefusesTopicsThatAreNotThisServicesDeadLetters() throws Exception {
+		HttpResponse<String> response = actuator("POST", "/actuator/deadletters/" + TOPIC, "{}");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void outboxBacklogIsExposedAsMetrics() {
+		ParcelShipped shipped = desk.ship("Evora");
+		await().atMost(EVENTUALLY).until(() -> publicationCompleted(shipped.eventId()));
+
+		assertThat(meters.get("coastline.outbox.backlog").gauge().value()).isZero();
+		assertThat(meters.get("coastline.outbox.oldest.age").gauge().value()).isZero();
+	}
+
+	private ParcelShipped sendDirectly(UUID parcel, String destination) {
+		ParcelShipped event = new ParcelShipped(UUID.randomUUID(), parcel, destination, Instant.now());
+		topics.send(TOPIC, parcel.toString(), json.writeValueAsString(event), Map.of("ce_id", event.eventId().toString(),
+				"ce_type", "coastline.parcel.ParcelShipped.v1", "ce_source", "/test", "ce_specversion", "1.0"));
+		return event;
+	}
+
+	private boolean publicationCompleted(UUID eventId) {
+		List<Boolean> completed = jdbc.queryForList(
+				"select completion_date is not null from event_publication where serialized_event like ?",
+				Boolean.class, "%" + eventId + "%");
+		return completed.size() == 1 && completed.get(0);
+	}
+
+	private double skippedDuplicates() {
+		var counter = meters.find("coastline.messaging.duplicates.skipped").tag("group", "parcel-tracker").counter();
+		return counter == null ? 0 : counter.count();
+	}
+
+	private HttpResponse<String> actuator(String method, String path, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+			.header("Content-Type", "application/json")
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+	}
+}
