@@ -1,6 +1,7 @@
 package com.coastline.platform.test;
 
 import com.coastline.platform.test.infra.SharedInfrastructure;
+import com.coastline.platform.test.security.TestIssuer;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,7 +10,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * Real PostgreSQL, Kafka and SMTP for a Spring Boot test: {@code @Import(TestInfrastructure.class)}.
+ * Real PostgreSQL, Kafka and SMTP for a Spring Boot test, and the JWKS of the test token issuer
+ * ({@code TestTokens}): {@code @Import(TestInfrastructure.class)}.
  * Each service gets its own database, named after {@code spring.application.name}. The servers start
  * lazily, when a bean first reads their properties, and are shared by all test classes of the JVM.
  */
@@ -28,6 +30,7 @@ public class TestInfrastructure {
 			registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
 			registry.add("spring.mail.host", () -> "127.0.0.1");
 			registry.add("spring.mail.port", () -> SharedInfrastructure.smtp().getSmtp().getPort());
+			TestIssuer.properties().forEach(registry::add);
 		};
 	}
 }

@@ -1,0 +1,13 @@
+package com.coastline.identity.api;
+
+/** Topics and CloudEvents types that identity-service publishes. */
+public final class IdentityTopics {
+
+	/** Workspace and sign-in events, keyed by workspace id. */
+	public static final String EVENTS = "identity.events";
+
+	public static final String WORKSPACE_CREATED = "coastline.identity.WorkspaceCreated.v1";
+
+	private IdentityTopics() {
+	}
+}

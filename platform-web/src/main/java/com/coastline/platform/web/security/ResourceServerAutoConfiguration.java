@@ -1,0 +1,137 @@
+package com.coastline.platform.web.security;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import com.coastline.platform.web.problem.ProblemResponseWriter;
+import com.coastline.platform.web.tenant.TenantClaimsValidator;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.DelegatingJwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * Every service is an OAuth2 resource server for the short-lived tokens identity-service signs:
+ * a {@link JwtDecoder} that fetches keys from the configured JWKS and accepts only the allowed
+ * asymmetric algorithms, issuer and audience, and a stateless {@link SecurityFilterChain} in which
+ * everything but health and the configured public paths needs a token. Both step aside for a
+ * service's own bean of the same type. Web security is enabled here rather than left to Boot, so
+ * that {@code @WebMvcTest} slices (which import this class) get the same chain.
+ */
+@AutoConfiguration(beforeName = {
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@EnableConfigurationProperties(CoastlineSecurityProperties.class)
+@EnableWebSecurity
+public class ResourceServerAutoConfiguration {
+
+	/** The JWKS is fetched rarely (cached, refreshed on an unknown key id) but must never hang a request. */
+	private static final Duration JWKS_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	private static final Duration JWKS_READ_TIMEOUT = Duration.ofSeconds(5);
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(CoastlineSecurityProperties properties) {
+		CoastlineSecurityProperties.Jwt jwt = properties.jwt();
+		Set<SignatureAlgorithm> allowed = jwt.signatureAlgorithms();
+		SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
+		requestFactory.setConnectTimeout(JWKS_CONNECT_TIMEOUT);
+		requestFactory.setReadTimeout(JWKS_READ_TIMEOUT);
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri().toString())
+			.jwsAlgorithms((algorithms) -> {
+				algorithms.clear();
+				algorithms.addAll(allowed);
+			})
+			.restOperations(new RestTemplate(requestFactory))
+			.build();
+		decoder.setJwtValidator(validator(jwt));
+		return decoder;
+	}
+
+	static OAuth2TokenValidator<Jwt> validator(CoastlineSecurityProperties.Jwt jwt) {
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(jwt.clockSkew());
+		// Tokens are short-lived by design; one without an expiry is not ours.
+		timestamps.setAllowEmptyExpiryClaim(false);
+		return new DelegatingOAuth2TokenValidator<>(List.of(timestamps, new JwtIssuerValidator(jwt.issuer()),
+				new JwtAudienceValidator(jwt.audience()), new TenantClaimsValidator()));
+	}
+
+	/** Roles ({@code roles} claim) become {@code ROLE_x}, scopes of service tokens {@code SCOPE_x}. */
+	@Bean
+	@ConditionalOnMissingBean
+	JwtAuthenticationConverter jwtAuthenticationConverter() {
+		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+		roles.setAuthoritiesClaimName("roles");
+		roles.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(
+				new DelegatingJwtGrantedAuthoritiesConverter(new JwtGrantedAuthoritiesConverter(), roles));
+		return converter;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProblemResponseWriter problemResponseWriter(ObjectProvider<JsonMapper> jsonMapper) {
+		return new ProblemResponseWriter(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	SecurityFilterChain coastlineSecurityFilterChain(HttpSecurity http, CoastlineSecurityProperties properties,
+			JwtAuthenticationConverter jwtAuthenticationConverter, ProblemResponseWriter problemWriter) throws Exception {
+		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problemWriter);
+		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problemWriter);
+		http.authorizeHttpRequests((requests) -> {
+			requests.requestMatchers("/actuator/health/**").permitAll();
+			if (!properties.publicPaths().isEmpty()) {
+				requests.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
+			}
+			requests.anyRequest().authenticated();
+		})
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// CSRF protects cookie sessions. The gateways own the browser sessions and check CSRF;
+			// requests reaching a service carry a bearer token that no browser attaches by itself.
+			.csrf(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable);
+		return http.build();
+	}
+}
