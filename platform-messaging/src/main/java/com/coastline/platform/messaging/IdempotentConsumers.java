@@ -1,10 +1,14 @@
 package com.coastline.platform.messaging;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;
@@ -33,14 +37,82 @@ public class IdempotentConsumers {
 
 	private final MeterRegistry meters;
 
-	IdempotentConsumers(ProcessedMessages processed, TransactionTemplate transactions, MeterRegistry meters) {
+	private final JsonMapper json;
+
+	IdempotentConsumers(ProcessedMessages processed, TransactionTemplate transactions, MeterRegistry meters,
+			JsonMapper json) {
 		this.processed = processed;
 		this.transactions = transactions;
 		this.meters = meters;
+		this.json = json;
 	}
 
 	public <T> Consumer<Message<T>> of(String consumerGroup, Consumer<Message<T>> handler) {
 		return message -> handle(consumerGroup, message, handler);
+	}
+
+	/**
+	 * A consumer for a topic that carries several event types: each record is dispatched by its
+	 * {@code ce_type} to the handler registered for it, its JSON read into that handler's record type.
+	 * Types without a handler are acknowledged and ignored; unreadable JSON is poison.
+	 *
+	 * <pre>{@code
+	 * @Bean
+	 * Consumer<Message<byte[]>> projectEvents(IdempotentConsumers consumers, Automations automations) {
+	 *     return consumers.dispatch("automation-service")
+	 *         .on(ProjectTopics.PROJECT_APPROVED, ProjectApproved.class, automations::projectApproved)
+	 *         .build();
+	 * }
+	 * }</pre>
+	 */
+	public Dispatch dispatch(String consumerGroup) {
+		return new Dispatch(consumerGroup);
+	}
+
+	/** The handlers of one consumer group, by CloudEvents type. */
+	public final class Dispatch {
+
+		private final String consumerGroup;
+
+		private final Map<String, Consumer<Message<byte[]>>> handlers = new HashMap<>();
+
+		private Dispatch(String consumerGroup) {
+			this.consumerGroup = consumerGroup;
+		}
+
+		public <T> Dispatch on(String cloudEventType, Class<T> type, Consumer<T> handler) {
+			handlers.put(cloudEventType, message -> handle(consumerGroup, message, ignored -> handler.accept(read(message, type))));
+			return this;
+		}
+
+		public Consumer<Message<byte[]>> build() {
+			Map<String, Consumer<Message<byte[]>>> byType = Map.copyOf(handlers);
+			return message -> {
+				String type = CloudEventMessageUtils.getType(message);
+				if (type == null || type.isBlank()) {
+					throw new PoisonMessageException("Message without a ce_type header");
+				}
+				Consumer<Message<byte[]>> handler = byType.get(type);
+				if (handler == null) {
+					log.trace("{} ignores {}", consumerGroup, type);
+					return;
+				}
+				handler.accept(message);
+			};
+		}
+
+		private <T> T read(Message<byte[]> message, Class<T> type) {
+			try {
+				T value = json.readValue(message.getPayload(), type);
+				if (value == null) {
+					throw new PoisonMessageException("Empty " + type.getSimpleName());
+				}
+				return value;
+			}
+			catch (JacksonException ex) {
+				throw new PoisonMessageException("Unreadable " + type.getSimpleName() + ": " + ex.getOriginalMessage(), ex);
+			}
+		}
 	}
 
 	private <T> void handle(String consumerGroup, Message<T> message, Consumer<Message<T>> handler) {

@@ -10,6 +10,9 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -75,8 +78,9 @@ public class MessagingAutoConfiguration {
 
 	@Bean
 	IdempotentConsumers idempotentConsumers(ProcessedMessages processed, PlatformTransactionManager transactions,
-			MeterRegistry meters) {
-		return new IdempotentConsumers(processed, new TransactionTemplate(transactions), meters);
+			MeterRegistry meters, ObjectProvider<JsonMapper> json) {
+		return new IdempotentConsumers(processed, new TransactionTemplate(transactions), meters,
+				json.getIfAvailable(() -> JsonMapper.builder().build()));
 	}
 
 	@Bean

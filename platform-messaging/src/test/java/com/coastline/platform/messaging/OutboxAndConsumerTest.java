@@ -147,6 +147,19 @@ class OutboxAndConsumerTest {
 	}
 
 	@Test
+	void eventTypesWithoutAHandlerAreSkippedAndThePartitionKeepsFlowing() {
+		UUID parcel = UUID.randomUUID();
+		String otherId = UUID.randomUUID().toString();
+
+		topics.send(TOPIC, parcel.toString(), "{\"parcelId\":\"" + parcel + "\"}", Map.of("ce_id", otherId, "ce_type",
+				"coastline.parcel.ParcelWeighed.v1", "ce_source", "/scale", "ce_specversion", "1.0"));
+		ParcelShipped next = sendDirectly(parcel, "Aveiro");
+
+		await().atMost(EVENTUALLY).until(() -> tracker.arrivals(next.eventId()) == 1);
+		assertThat(topics.readAll(DEAD_LETTERS)).noneMatch(r -> otherId.equals(header(r, "ce_id")));
+	}
+
+	@Test
 	void failingHandlerIsRetriedAndProcessesTheMessageOnce() {
 		String destination = "Flaky-" + UUID.randomUUID();
 		tracker.failTimes(destination, 2);

@@ -25,6 +25,8 @@ public class ParcelApplication {
 
 	public static final String GROUP = "parcel-tracker";
 
+	public static final String SHIPPED = "coastline.parcel.ParcelShipped.v1";
+
 	@Bean
 	NewTopic parcelEvents() {
 		return Topics.declare(TOPIC, Duration.ofDays(7));
@@ -34,7 +36,7 @@ public class ParcelApplication {
 	EventRoute<ParcelShipped> parcelShippedRoute() {
 		return EventRoute.of(ParcelShipped.class)
 			.topic(TOPIC)
-			.type("coastline.parcel.ParcelShipped.v1")
+			.type(SHIPPED)
 			.id(ParcelShipped::eventId)
 			.key(event -> event.parcelId().toString())
 			.time(ParcelShipped::shippedAt)
@@ -42,7 +44,7 @@ public class ParcelApplication {
 	}
 
 	@Bean
-	Consumer<Message<ParcelShipped>> parcelShipped(IdempotentConsumers consumers, Tracker tracker) {
-		return consumers.of(GROUP, message -> tracker.record(message.getPayload()));
+	Consumer<Message<byte[]>> parcelShipped(IdempotentConsumers consumers, Tracker tracker) {
+		return consumers.dispatch(GROUP).on(SHIPPED, ParcelShipped.class, tracker::record).build();
 	}
 }
