@@ -131,7 +131,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 				"listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
 				"inter.broker.listener.name=PLAINTEXT",
 				"log.dirs=" + directory.resolve("data"),
-				"num.partitions=1",
+				"num.partitions=6",
 				"offsets.topic.replication.factor=1",
 				"offsets.topic.num.partitions=6",
 				"transaction.state.log.replication.factor=1",

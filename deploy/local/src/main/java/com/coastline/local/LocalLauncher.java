@@ -1,0 +1,62 @@
+package com.coastline.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code deploy/local/start}: starts the whole system on this machine, seeds the demo workspace, prints
+ * where everything is, and stops it all on Ctrl-C. Data stays in {@code .local/} between starts.
+ */
+public final class LocalLauncher {
+
+	private LocalLauncher() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		Path root = Path.of(System.getProperty("coastline.local.root", ".")).toAbsolutePath().normalize();
+		long started = System.nanoTime();
+		System.out.println("Starting PostgreSQL, Kafka, SMTP and the services (data in " + root.resolve(".local") + ") …");
+		LocalStack stack = LocalStack.builder(root).start();
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("Stopping everything …");
+			stack.close();
+			stopped.countDown();
+		}, "local-stack-shutdown"));
+		DemoSeeder.Demo demo = new DemoSeeder(stack).seed();
+		System.out.println(summary(stack, demo, Duration.ofNanos(System.nanoTime() - started)));
+		stopped.await();
+	}
+
+	static String summary(LocalStack stack, DemoSeeder.Demo demo, Duration startTime) {
+		Ports ports = stack.ports();
+		StringBuilder out = new StringBuilder("\n");
+		out.append("Coastline Portal is running (started in %d s). Ctrl-C stops everything.%n%n"
+			.formatted(startTime.toSeconds()));
+		out.append("  %-22s %s%n".formatted("what", "where"));
+		for (Service service : Service.values()) {
+			out.append("  %-22s %s  (health: http://127.0.0.1:%d/actuator/health)%n".formatted(
+					service.applicationName(), stack.url(service), stack.service(service).managementPort()));
+		}
+		out.append("  %-22s http://127.0.0.1:%d   (JSON: /api/messages)%n".formatted("email inbox", ports.inbox()));
+		out.append("  %-22s smtp://127.0.0.1:%d%n".formatted("SMTP", ports.smtp()));
+		out.append("  %-22s jdbc:postgresql://127.0.0.1:%d/<service>_service (user postgres)%n"
+			.formatted("PostgreSQL", ports.postgres()));
+		out.append("  %-22s %s%n%n".formatted("Kafka", stack.kafka().bootstrapServers()));
+		out.append("Demo data:%n".formatted());
+		out.append("  workspace   %s  %s%n".formatted(demo.workspaceId(), DemoSeeder.WORKSPACE));
+		out.append("  contact     %s  Dana Reyes <%s>%n".formatted(demo.contactId(), DemoSeeder.CONTACT_EMAIL));
+		out.append("  project     %s  %s%n".formatted(demo.projectId(), DemoSeeder.PROJECT));
+		out.append("  automation  %s  %s%n%n".formatted(demo.automationId(), DemoSeeder.AUTOMATION));
+		out.append("An admin token for the demo workspace (valid 5 minutes):%n".formatted());
+		out.append("  TOKEN=$(curl -s -u admin:local-admin-secret -d grant_type=client_credentials -d scope=admin \\%n"
+			.formatted());
+		out.append("    -d workspace_id=%s %s/oauth2/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')%n"
+			.formatted(demo.workspaceId(), stack.url(Service.IDENTITY)));
+		out.append("Approve the demo project, then watch the inbox:%n".formatted());
+		out.append("  curl -X POST -H \"Authorization: Bearer $TOKEN\" %s/api/projects/%s/approve%n"
+			.formatted(stack.url(Service.PROJECT), demo.projectId()));
+		return out.toString();
+	}
+}

@@ -1,0 +1,227 @@
+package com.coastline.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import com.coastline.platform.test.kafka.KafkaBrokerProcess;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The whole system on one machine: a real PostgreSQL (a database per service), a Kafka broker as its
+ * own process, an SMTP server with a web inbox, and every service as its own JVM. Data dirs and ports
+ * are fixed by the caller, so a restarted broker or database keeps its data. Used by the
+ * {@link LocalLauncher} and, as a library, by tests and benchmarks.
+ */
+public final class LocalStack implements AutoCloseable {
+
+	private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+	private final Path root;
+
+	private final Path dataDir;
+
+	private final Ports ports;
+
+	private final PrintStream log;
+
+	private final List<Service> services;
+
+	private EmbeddedPostgres postgres;
+
+	private KafkaBrokerProcess kafka;
+
+	private MailInbox inbox;
+
+	private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+
+	private LocalStack(Builder builder) {
+		this.root = builder.root;
+		this.dataDir = builder.dataDir;
+		this.ports = builder.ports;
+		this.log = builder.log;
+		this.services = List.copyOf(builder.services);
+	}
+
+	public static Builder builder(Path repositoryRoot) {
+		return new Builder(repositoryRoot);
+	}
+
+	/** Starts everything and waits until every service is ready. */
+	public LocalStack start() {
+		try {
+			Files.createDirectories(dataDir);
+			startPostgres();
+			kafka = KafkaBrokerProcess.create(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController()).start();
+			inbox = MailInbox.start(ports.smtp(), ports.inbox());
+			for (Service service : services) {
+				int management = ports.management(service.port(ports));
+				Map<String, String> env = environment(service);
+				env.put("MANAGEMENT_PORT", String.valueOf(management));
+				ServiceProcess process = new ServiceProcess(service, jarOf(service), env, management, log);
+				processes.put(service, process);
+				process.start();
+			}
+			CompletableFuture.allOf(processes.values()
+				.stream()
+				.map(process -> CompletableFuture.runAsync(() -> process.awaitReady(READY_TIMEOUT)))
+				.toArray(CompletableFuture[]::new)).join();
+			return this;
+		}
+		catch (IOException ex) {
+			close();
+			throw new UncheckedIOException(ex);
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
+		}
+	}
+
+	public ServiceProcess service(Service service) {
+		ServiceProcess process = processes.get(service);
+		if (process == null) {
+			throw new IllegalArgumentException(service + " is not part of this stack");
+		}
+		return process;
+	}
+
+	public String url(Service service) {
+		return "http://127.0.0.1:" + service.port(ports);
+	}
+
+	/** The issuer every service expects in tokens (identity signs with it). */
+	public String issuer() {
+		return "http://localhost:" + ports.identity();
+	}
+
+	public Ports ports() {
+		return ports;
+	}
+
+	public KafkaBrokerProcess kafka() {
+		return kafka;
+	}
+
+	public MailInbox inbox() {
+		return inbox;
+	}
+
+	public String jdbcUrl(Service service) {
+		return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + service.database();
+	}
+
+	@Override
+	public void close() {
+		processes.values().forEach(ServiceProcess::stop);
+		if (kafka != null) {
+			kafka.stop();
+		}
+		if (inbox != null) {
+			inbox.close();
+		}
+		if (postgres != null) {
+			try {
+				postgres.close();
+			}
+			catch (IOException ex) {
+				log.println("Could not stop PostgreSQL: " + ex.getMessage());
+			}
+		}
+	}
+
+	private void startPostgres() throws IOException {
+		postgres = EmbeddedPostgres.builder()
+			.setPort(ports.postgres())
+			.setDataDirectory(dataDir.resolve("postgres"))
+			.setCleanDataDirectory(false)
+			.setRegisterShutdownHook(false)
+			.setServerConfig("max_connections", "200")
+			.start();
+		try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+			for (Service service : services) {
+				try (var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+					exists.setString(1, service.database());
+					if (!exists.executeQuery().next()) {
+						try (var create = connection.createStatement()) {
+							create.execute("create database " + service.database());
+						}
+					}
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create the services' databases", ex);
+		}
+	}
+
+	private Map<String, String> environment(Service service) {
+		Map<String, String> env = new HashMap<>();
+		env.put("PORT", String.valueOf(service.port(ports)));
+		env.put("DATABASE_URL", jdbcUrl(service));
+		env.put("DATABASE_USERNAME", "postgres");
+		env.put("DATABASE_PASSWORD", "postgres");
+		env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+		env.put("IDENTITY_URL", url(Service.IDENTITY));
+		env.put("IDENTITY_ISSUER", issuer());
+		env.put("SMTP_HOST", "127.0.0.1");
+		env.put("SMTP_PORT", String.valueOf(ports.smtp()));
+		return env;
+	}
+
+	private Path jarOf(Service service) {
+		Path target = root.resolve(service.module()).resolve("target");
+		String artifact = service.module().substring(service.module().indexOf('/') + 1);
+		return target.resolve(artifact + "-0.1.0-SNAPSHOT.jar");
+	}
+
+	public static final class Builder {
+
+		private final Path root;
+
+		private Path dataDir;
+
+		private Ports ports = Ports.defaults();
+
+		private PrintStream log = System.out;
+
+		private final List<Service> services = new ArrayList<>(List.of(Service.values()));
+
+		private Builder(Path root) {
+			this.root = root.toAbsolutePath().normalize();
+			this.dataDir = this.root.resolve(".local");
+		}
+
+		/** Where PostgreSQL and Kafka keep their data; the same dir on the next start keeps it. */
+		public Builder dataDir(Path dataDir) {
+			this.dataDir = dataDir;
+			return this;
+		}
+
+		public Builder ports(Ports ports) {
+			this.ports = ports;
+			return this;
+		}
+
+		/** Where the services' log lines go, each prefixed with its name. */
+		public Builder log(PrintStream log) {
+			this.log = log;
+			return this;
+		}
+
+		public LocalStack start() {
+			return new LocalStack(this).start();
+		}
+	}
+}

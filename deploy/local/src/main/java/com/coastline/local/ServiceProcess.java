@@ -1,0 +1,166 @@
+package com.coastline.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service as its own JVM, its output prefixed with its name, started, stopped, killed and restarted at will. */
+public final class ServiceProcess {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	private final Service service;
+
+	private final Path jar;
+
+	private final Map<String, String> environment;
+
+	private final int managementPort;
+
+	private final PrintStream log;
+
+	private Process process;
+
+	ServiceProcess(Service service, Path jar, Map<String, String> environment, int managementPort, PrintStream log) {
+		this.service = service;
+		this.jar = jar;
+		this.environment = Map.copyOf(environment);
+		this.managementPort = managementPort;
+		this.log = log;
+	}
+
+	public Service service() {
+		return service;
+	}
+
+	public int managementPort() {
+		return managementPort;
+	}
+
+	public synchronized void start() {
+		if (process != null && process.isAlive()) {
+			return;
+		}
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("No jar for " + service.applicationName() + " at " + jar
+					+ ": build it first (./mvnw install -DskipTests)");
+		}
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+				// Small heaps and the serial collector: seven JVMs share two cores and a laptop's memory.
+				"-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+				"-XX:ReservedCodeCacheSize=64m", "-jar", jar.toString()));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().putAll(environment);
+		try {
+			process = builder.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start " + service.applicationName(), ex);
+		}
+		Process started = process;
+		Thread.ofVirtual().name(service.shortName() + "-log").start(() -> pump(started));
+	}
+
+	/** Waits until the service's readiness probe answers UP. */
+	public void awaitReady(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		HttpRequest probe = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		while (System.nanoTime() < deadline) {
+			Process current = process;
+			if (current == null || !current.isAlive()) {
+				throw new IllegalStateException(service.applicationName() + " exited during start-up");
+			}
+			try {
+				if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			sleep(250);
+		}
+		throw new IllegalStateException(service.applicationName() + " was not ready within " + timeout);
+	}
+
+	/** A graceful stop (SIGTERM), as an orchestrator would do. */
+	public synchronized void stop() {
+		end(false);
+	}
+
+	/** Dies at once (SIGKILL), as on a crash. */
+	public synchronized void kill() {
+		end(true);
+	}
+
+	public boolean isAlive() {
+		Process current = process;
+		return current != null && current.isAlive();
+	}
+
+	private void end(boolean force) {
+		if (process == null) {
+			return;
+		}
+		if (force) {
+			process.destroyForcibly();
+		}
+		else {
+			process.destroy();
+		}
+		try {
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		process = null;
+	}
+
+	private void pump(Process source) {
+		String prefix = "[%-12s] ".formatted(service.shortName());
+		try (BufferedReader lines = new BufferedReader(
+				new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = lines.readLine()) != null) {
+				log.println(prefix + line);
+			}
+		}
+		catch (IOException ignored) {
+			// the process ended
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+}

@@ -1,0 +1,204 @@
+package com.coastline.local;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.coastline.notification.api.NotificationTopics;
+import com.coastline.platform.test.kafka.TopicRecords;
+import com.coastline.project.api.ProjectTopics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+import static com.coastline.platform.test.kafka.TopicRecords.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton across real processes: every service as its own JVM, started by the launcher
+ * with a real PostgreSQL, Kafka broker and SMTP server. Approving a project delivers exactly one email,
+ * whatever is redelivered or however long SMTP is down.
+ */
+class LocalStackPipelineTest {
+
+	private static final Duration EMAIL = Duration.ofSeconds(90);
+
+	private static LocalStack stack;
+
+	private static Api api;
+
+	private static DemoSeeder.Demo demo;
+
+	private static TopicRecords topics;
+
+	@BeforeAll
+	static void startTheSystem() throws IOException {
+		Path target = Path.of("target").toAbsolutePath();
+		Files.createDirectories(target);
+		PrintStream log = new PrintStream(new FileOutputStream(target.resolve("local-stack.log").toFile()), true);
+		stack = LocalStack.builder(Path.of("../.."))
+			.dataDir(Files.createTempDirectory(target, "local-stack-"))
+			.ports(Ports.random())
+			.log(log)
+			.start();
+		api = Api.admin(stack.url(Service.IDENTITY));
+		demo = new DemoSeeder(stack).seed();
+		topics = new TopicRecords(stack.kafka().bootstrapServers());
+	}
+
+	@AfterAll
+	static void stopTheSystem() {
+		if (stack != null) {
+			stack.close();
+		}
+	}
+
+	@Test
+	void approvingTheDemoProjectDeliversExactlyOneEmail() {
+		String token = api.token(demo.workspaceId());
+
+		api.post(stack.url(Service.PROJECT) + "/api/projects/" + demo.projectId() + "/approve", null, token).require(200);
+
+		await().atMost(EMAIL).until(() -> stack.inbox().mailsTo(DemoSeeder.CONTACT_EMAIL).size() == 1);
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+			.until(() -> stack.inbox().mailsTo(DemoSeeder.CONTACT_EMAIL).size() == 1);
+		assertThat(stack.inbox().mailsTo(DemoSeeder.CONTACT_EMAIL).get(0).subject()).isEqualTo("Your project is approved");
+	}
+
+	@Test
+	void seedingAgainCreatesNothingNew() {
+		assertThat(new DemoSeeder(stack).seed()).isEqualTo(demo);
+	}
+
+	@Test
+	void redeliveredProjectApprovedAndSendEmailDeliverNothingMore() {
+		Client client = newClientWithProject(demo.workspaceId());
+		client.approve();
+		await().atMost(EMAIL).until(() -> client.mails() == 1);
+		ConsumerRecord<String, String> approved = topics.await(ProjectTopics.EVENTS,
+				r -> client.projectId.toString().equals(r.key()) && ProjectTopics.PROJECT_APPROVED.equals(header(r, "ce_type")));
+		ConsumerRecord<String, String> sendEmail = topics.await(NotificationTopics.COMMANDS,
+				r -> r.value().contains(client.projectId.toString()));
+		double automationSkips = skippedDuplicates(Service.AUTOMATION);
+		double notificationSkips = skippedDuplicates(Service.NOTIFICATION);
+
+		topics.resend(approved);
+		topics.resend(sendEmail);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> skippedDuplicates(Service.AUTOMATION) > automationSkips
+				&& skippedDuplicates(Service.NOTIFICATION) > notificationSkips);
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> client.mails() == 1);
+	}
+
+	@Test
+	void emailArrivesOnceSmtpIsBack() {
+		Client client = newClientWithProject(demo.workspaceId());
+		stack.inbox().smtpDown();
+		try {
+			client.approve();
+			await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15)).until(() -> client.mails() == 0);
+		}
+		finally {
+			stack.inbox().smtpUp();
+		}
+
+		await().atMost(EMAIL).until(() -> client.mails() == 1);
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> client.mails() == 1);
+	}
+
+	@Test
+	void twoEnabledAutomationsSendTwoEmailsAndADisabledOneNone() {
+		UUID workspace = api.post(stack.url(Service.IDENTITY) + "/api/workspaces",
+				Map.of("name", "Two automations " + UUID.randomUUID(), "timeZone", "Europe/Lisbon", "currency", "EUR"),
+				api.token()).require(201).get("id").asString().transform(UUID::fromString);
+		String token = api.token(workspace);
+		createAutomation(token, "First", true);
+		createAutomation(token, "Second", true);
+		createAutomation(token, "Switched off", false);
+		Client client = newClientWithProject(workspace);
+
+		client.approve();
+
+		await().atMost(EMAIL).until(() -> client.mails() == 2);
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> client.mails() == 2);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Service.class)
+	void everyApiRefusesCallsWithoutAToken(Service service) throws Exception {
+		String path = switch (service) {
+			case IDENTITY -> "/api/workspaces/" + demo.workspaceId();
+			case PROJECT -> "/api/projects/" + demo.projectId();
+			case AUTOMATION -> "/api/automations";
+			case NOTIFICATION -> "/api/deliveries/" + UUID.randomUUID();
+		};
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(401);
+		}
+	}
+
+	private void createAutomation(String token, String name, boolean enabled) {
+		Map<String, Object> automation = new java.util.HashMap<>(DemoSeeder.approvedProjectAutomation(name));
+		automation.put("enabled", enabled);
+		api.post(stack.url(Service.AUTOMATION) + "/api/automations", automation, token).require(201);
+	}
+
+	private Client newClientWithProject(UUID workspace) {
+		String token = api.token(workspace);
+		String email = "client-" + UUID.randomUUID() + "@example.com";
+		UUID contact = UUID.fromString(api.post(stack.url(Service.PROJECT) + "/api/contacts",
+				Map.of("firstName", "Sam", "lastName", "Okafor", "email", email), token).require(201).get("id").asString());
+		UUID project = UUID.fromString(api.post(stack.url(Service.PROJECT) + "/api/projects",
+				Map.of("name", "Deck " + UUID.randomUUID(), "primaryContactId", contact), token)
+			.require(201).get("id").asString());
+		return new Client(workspace, email, project);
+	}
+
+	private double skippedDuplicates(Service service) {
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+					+ stack.service(service).managementPort() + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString()).body();
+			return metrics.lines()
+				.filter(line -> line.startsWith("coastline_messaging_duplicates_skipped_total"))
+				.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+				.sum();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Client(UUID workspaceId, String email, UUID projectId) {
+
+		void approve() {
+			api.post(stack.url(Service.PROJECT) + "/api/projects/" + projectId + "/approve", null,
+					api.token(workspaceId)).require(200);
+		}
+
+		int mails() {
+			return stack.inbox().mailsTo(email).size();
+		}
+	}
+}
