@@ -8,5 +8,6 @@ create table arrival
 (
     event_id    uuid not null,
     parcel_id   uuid not null,
-    destination text not null
+    destination text not null,
+    scope_before_transaction boolean not null
 );

@@ -48,7 +48,7 @@ public class IdempotentConsumers {
 	}
 
 	public <T> Consumer<Message<T>> of(String consumerGroup, Consumer<Message<T>> handler) {
-		return message -> handle(consumerGroup, message, handler);
+		return message -> handle(consumerGroup, message, ScopedWork.NONE, handler);
 	}
 
 	/**
@@ -76,12 +76,23 @@ public class IdempotentConsumers {
 
 		private final Map<String, Consumer<Message<byte[]>>> handlers = new HashMap<>();
 
+		private ConsumerScope scope = ConsumerScope.NONE;
+
 		private Dispatch(String consumerGroup) {
 			this.consumerGroup = consumerGroup;
 		}
 
+		/** Runs every handler's transaction inside this scope, entered with the event (e.g. its tenant). */
+		public Dispatch within(ConsumerScope scope) {
+			this.scope = scope;
+			return this;
+		}
+
 		public <T> Dispatch on(String cloudEventType, Class<T> type, Consumer<T> handler) {
-			handlers.put(cloudEventType, message -> handle(consumerGroup, message, ignored -> handler.accept(read(message, type))));
+			handlers.put(cloudEventType, message -> {
+				T event = read(message, type);
+				handle(consumerGroup, message, (work) -> scope.run(event, work), ignored -> handler.accept(event));
+			});
 			return this;
 		}
 
@@ -115,7 +126,7 @@ public class IdempotentConsumers {
 		}
 	}
 
-	private <T> void handle(String consumerGroup, Message<T> message, Consumer<Message<T>> handler) {
+	private <T> void handle(String consumerGroup, Message<T> message, ScopedWork scope, Consumer<Message<T>> handler) {
 		// Spring Cloud Function may rename ce_ headers to another binding's prefix (ce-): read the id whatever its prefix.
 		String id = CloudEventMessageUtils.getId(message);
 		if (id == null || id.isBlank()) {
@@ -124,7 +135,7 @@ public class IdempotentConsumers {
 		if (message.getPayload() == null) {
 			throw new PoisonMessageException("Message " + id + " has no payload");
 		}
-		transactions.executeWithoutResult(status -> {
+		scope.run(() -> transactions.executeWithoutResult(status -> {
 			if (processed.markProcessed(consumerGroup, id)) {
 				handler.accept(message);
 			}
@@ -132,6 +143,15 @@ public class IdempotentConsumers {
 				log.debug("Skipping duplicate message {} for {}", id, consumerGroup);
 				meters.counter("coastline.messaging.duplicates.skipped", "group", consumerGroup).increment();
 			}
-		});
+		}));
+	}
+
+	/** A scope already bound to its event. */
+	@FunctionalInterface
+	private interface ScopedWork {
+
+		void run(Runnable work);
+
+		ScopedWork NONE = Runnable::run;
 	}
 }

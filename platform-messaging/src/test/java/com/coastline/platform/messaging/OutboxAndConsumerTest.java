@@ -98,6 +98,14 @@ class OutboxAndConsumerTest {
 	}
 
 	@Test
+	void handlerRunsInTheConsumerScopeEnteredBeforeItsTransaction() {
+		ParcelShipped shipped = desk.ship("Tavira");
+
+		await().atMost(EVENTUALLY).until(() -> tracker.arrivals(shipped.eventId()) == 1);
+		assertThat(tracker.arrivedInScopeEnteredBeforeTransaction(shipped.eventId())).isTrue();
+	}
+
+	@Test
 	void rolledBackTransactionPublishesNothing() {
 		String destination = "Nowhere-" + UUID.randomUUID();
 

@@ -131,6 +131,37 @@ class ResourceServerTest {
 		assertThat(result).hasStatusOk();
 	}
 
+	@Test
+	void staffMayUseBackOfficeApis() {
+		assertThat(backOffice(TestTokens.staff(this.workspace).roles("staff").mint())).hasStatusOk();
+	}
+
+	@Test
+	void adminServiceClientActingForAWorkspaceMayUseBackOfficeApis() {
+		assertThat(backOffice(TestTokens.service("admin").workspace(this.workspace).roles("admin").mint()))
+			.hasStatusOk();
+	}
+
+	@Test
+	void clientTokenIsForbiddenOnBackOfficeApis() {
+		assertProblem(backOffice(TestTokens.client(this.workspace, UUID.randomUUID()).mint()), ProblemType.FORBIDDEN);
+	}
+
+	@Test
+	void serviceTokenWithoutTheAdminRoleIsForbiddenOnBackOfficeApis() {
+		assertProblem(backOffice(TestTokens.service("automation-service").workspace(this.workspace).mint()),
+				ProblemType.FORBIDDEN);
+	}
+
+	@Test
+	void adminServiceTokenWithoutAWorkspaceIsForbiddenOnBackOfficeApis() {
+		assertProblem(backOffice(TestTokens.service("admin").roles("admin").mint()), ProblemType.FORBIDDEN);
+	}
+
+	private MvcTestResult backOffice(String token) {
+		return this.mvc.get().uri("/api/desk").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+	}
+
 	private MvcTestResult call(String token) {
 		return this.mvc.get().uri("/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
 	}

@@ -1,16 +1,12 @@
 package com.coastline.identity.config;
 
-import java.util.List;
-
 import com.coastline.identity.key.KeyRing;
 import com.coastline.identity.token.TokenIssuerProperties;
 import com.coastline.platform.web.problem.ProblemResponseWriter;
 import com.coastline.platform.web.security.CoastlineSecurityProperties;
-import com.coastline.platform.web.security.ProblemAccessDeniedHandler;
-import com.coastline.platform.web.security.ProblemAuthenticationEntryPoint;
+import com.coastline.platform.web.security.ResourceServerSecurity;
 import com.coastline.platform.web.tenant.PrincipalKind;
 import com.coastline.platform.web.tenant.Tenant;
-import com.coastline.platform.web.tenant.TenantClaimsValidator;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,14 +17,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -47,17 +36,16 @@ class ResourceServerConfiguration {
 
 	@Bean
 	JwtDecoder jwtDecoder(KeyRing keyRing, TokenIssuerProperties issuer, CoastlineSecurityProperties security) {
-		CoastlineSecurityProperties.Jwt jwt = security.jwt();
-		List<SignatureAlgorithm> allowed = jwt.algorithms().stream().map(SignatureAlgorithm::from).toList();
+		// identity trusts only its own issuer (and keys), whatever coastline.security.jwt.issuer says.
+		CoastlineSecurityProperties.Jwt configured = security.jwt();
+		CoastlineSecurityProperties.Jwt jwt = new CoastlineSecurityProperties.Jwt(configured.jwkSetUri(), issuer.issuer(),
+				configured.audience(), configured.algorithms(), configured.clockSkew());
+		var allowed = jwt.signatureAlgorithms();
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keyRing).jwsAlgorithms(algorithms -> {
 			algorithms.clear();
 			algorithms.addAll(allowed);
 		}).build();
-		JwtTimestampValidator timestamps = new JwtTimestampValidator(jwt.clockSkew());
-		timestamps.setAllowEmptyExpiryClaim(false);
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps,
-				new JwtIssuerValidator(issuer.issuer()), new JwtAudienceValidator(jwt.audience()),
-				new TenantClaimsValidator()));
+		decoder.setJwtValidator(ResourceServerSecurity.validator(jwt));
 		return decoder;
 	}
 
@@ -65,38 +53,18 @@ class ResourceServerConfiguration {
 	@Order(1)
 	SecurityFilterChain resourceServerFilterChain(HttpSecurity http, CoastlineSecurityProperties properties,
 			JwtAuthenticationConverter jwtAuthenticationConverter, ProblemResponseWriter problemWriter) throws Exception {
-		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problemWriter);
-		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problemWriter);
 		AuthorizationManager<RequestAuthorizationContext> admin = AuthorizationManagers.allOf(backOfficeToken(),
 				AuthorityAuthorizationManager.hasRole("admin"));
-		http.authorizeHttpRequests(requests -> {
-			requests.requestMatchers("/actuator/health/**").permitAll();
-			if (!properties.publicPaths().isEmpty()) {
-				requests.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
-			}
-			requests.requestMatchers(HttpMethod.POST, "/api/workspaces")
-				.access(admin)
-				.requestMatchers(HttpMethod.GET, "/api/workspaces")
-				.access(admin)
-				.requestMatchers("/api/**")
-				.access(backOfficeToken())
-				.anyRequest()
-				.authenticated();
-		})
-			.oauth2ResourceServer(resourceServer -> resourceServer
-				.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
-				.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied))
-			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Bearer tokens only, no cookie session: nothing for CSRF to protect (as in platform-web).
-			.csrf(AbstractHttpConfigurer::disable)
-			.requestCache(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable)
-			.formLogin(AbstractHttpConfigurer::disable)
-			.httpBasic(AbstractHttpConfigurer::disable);
-		return http.build();
+		// Workspaces are the tenant registry: creating and searching them is for admin clients (no
+		// workspace yet); reading one is decided by the controller (admin, or that workspace's token).
+		return ResourceServerSecurity.configure(http, properties, jwtAuthenticationConverter, problemWriter,
+				requests -> requests.requestMatchers(HttpMethod.POST, "/api/workspaces")
+					.access(admin)
+					.requestMatchers(HttpMethod.GET, "/api/workspaces")
+					.access(admin)
+					.requestMatchers("/api/**")
+					.access(backOfficeToken()))
+			.build();
 	}
 
 	/** Back-office APIs serve staff and services; a portal client's token gets 403 (docs/SERVICES.md). */

@@ -45,6 +45,9 @@ public class ParcelApplication {
 
 	@Bean
 	Consumer<Message<byte[]>> parcelShipped(IdempotentConsumers consumers, Tracker tracker) {
-		return consumers.dispatch(GROUP).on(SHIPPED, ParcelShipped.class, tracker::record).build();
+		return consumers.dispatch(GROUP)
+			.within((event, work) -> tracker.inScopeOf((ParcelShipped) event, work))
+			.on(SHIPPED, ParcelShipped.class, tracker::record)
+			.build();
 	}
 }

@@ -20,11 +20,15 @@ import org.springframework.validation.annotation.Validated;
  * How a service validates the bearer tokens that identity-service signs.
  *
  * @param jwt the token verification settings
- * @param publicPaths path patterns reachable without a token, besides {@code /actuator/health/**}
+ * @param publicPaths path patterns reachable without a token, besides {@code /actuator/health/**} and
+ * {@code /actuator/prometheus} (both only on the management port, which is never routed from outside)
+ * @param backOfficePaths path patterns only a workspace's staff (or an admin service client acting for a
+ * workspace) may call: the contractors' APIs; clients reach their data through the portal
  */
 @Validated
 @ConfigurationProperties("coastline.security")
-public record CoastlineSecurityProperties(@Valid @NotNull Jwt jwt, @DefaultValue List<String> publicPaths) {
+public record CoastlineSecurityProperties(@Valid @NotNull Jwt jwt, @DefaultValue List<String> publicPaths,
+		@DefaultValue("/api/**") List<String> backOfficePaths) {
 
 	/**
 	 * @param jwkSetUri where identity-service publishes its public keys (JWKS)
@@ -52,7 +56,7 @@ public record CoastlineSecurityProperties(@Valid @NotNull Jwt jwt, @DefaultValue
 			}
 		}
 
-		Set<SignatureAlgorithm> signatureAlgorithms() {
+		public Set<SignatureAlgorithm> signatureAlgorithms() {
 			return algorithms.stream().map(SignatureAlgorithm::from).collect(Collectors.toUnmodifiableSet());
 		}
 	}

@@ -1,13 +1,11 @@
 package com.coastline.platform.web.security;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import com.coastline.platform.web.problem.ProblemResponseWriter;
-import com.coastline.platform.web.tenant.TenantClaimsValidator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,16 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.DelegatingJwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -74,16 +64,8 @@ public class ResourceServerAutoConfiguration {
 			})
 			.restOperations(new RestTemplate(requestFactory))
 			.build();
-		decoder.setJwtValidator(validator(jwt));
+		decoder.setJwtValidator(ResourceServerSecurity.validator(jwt));
 		return decoder;
-	}
-
-	static OAuth2TokenValidator<Jwt> validator(CoastlineSecurityProperties.Jwt jwt) {
-		JwtTimestampValidator timestamps = new JwtTimestampValidator(jwt.clockSkew());
-		// Tokens are short-lived by design; one without an expiry is not ours.
-		timestamps.setAllowEmptyExpiryClaim(false);
-		return new DelegatingOAuth2TokenValidator<>(List.of(timestamps, new JwtIssuerValidator(jwt.issuer()),
-				new JwtAudienceValidator(jwt.audience()), new TenantClaimsValidator()));
 	}
 
 	/** Roles ({@code roles} claim) become {@code ROLE_x}, scopes of service tokens {@code SCOPE_x}. */
@@ -109,29 +91,6 @@ public class ResourceServerAutoConfiguration {
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain coastlineSecurityFilterChain(HttpSecurity http, CoastlineSecurityProperties properties,
 			JwtAuthenticationConverter jwtAuthenticationConverter, ProblemResponseWriter problemWriter) throws Exception {
-		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problemWriter);
-		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problemWriter);
-		http.authorizeHttpRequests((requests) -> {
-			requests.requestMatchers("/actuator/health/**").permitAll();
-			if (!properties.publicPaths().isEmpty()) {
-				requests.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
-			}
-			requests.anyRequest().authenticated();
-		})
-			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
-				.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied))
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// CSRF protects cookie sessions. The gateways own the browser sessions and check CSRF;
-			// requests reaching a service carry a bearer token that no browser attaches by itself.
-			.csrf(AbstractHttpConfigurer::disable)
-			.requestCache(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable)
-			.formLogin(AbstractHttpConfigurer::disable)
-			.httpBasic(AbstractHttpConfigurer::disable);
-		return http.build();
+		return ResourceServerSecurity.configure(http, properties, jwtAuthenticationConverter, problemWriter).build();
 	}
 }

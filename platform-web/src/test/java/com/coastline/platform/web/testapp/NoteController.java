@@ -44,6 +44,12 @@ class NoteController {
 	record NoteUpdate(@NotBlank @Size(max = 100) String title, @PositiveOrZero long version) {
 	}
 
+	/** A back-office endpoint (under {@code /api/**}). */
+	@GetMapping("/api/desk")
+	String desk() {
+		return "open";
+	}
+
 	@GetMapping("/notes")
 	List<Note> list() {
 		return this.notes.findAll();

@@ -1,0 +1,15 @@
+package com.coastline.automation.automation;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** The automations of the current workspace (filtered by the framework through {@code @TenantId}). */
+public interface Automations extends JpaRepository<Automation, UUID> {
+
+	List<Automation> findAllByOrderByCreatedAtAscIdAsc();
+
+	/** The automations that run when {@code trigger} happens, oldest first. */
+	List<Automation> findByTriggerAndEnabledTrueOrderByCreatedAtAscIdAsc(Trigger trigger);
+}

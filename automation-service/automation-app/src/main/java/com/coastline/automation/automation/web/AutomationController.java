@@ -1,0 +1,61 @@
+package com.coastline.automation.automation.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import com.coastline.automation.automation.Automation;
+import com.coastline.automation.automation.AutomationManagement;
+import com.coastline.automation.automation.web.AutomationRequests.AutomationChange;
+import com.coastline.automation.automation.web.AutomationRequests.NewAutomation;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Back office: the automations of the caller's workspace. */
+@RestController
+@RequestMapping("/api/automations")
+class AutomationController {
+
+	private final AutomationManagement management;
+
+	AutomationController(AutomationManagement management) {
+		this.management = management;
+	}
+
+	/** Creates an automation; 201 with its address in {@code Location}. */
+	@PostMapping
+	ResponseEntity<AutomationView> create(@Valid @RequestBody NewAutomation request) {
+		Automation automation = management.create(request.name(), request.triggerValue(), request.actionValues(),
+				request.enabled() == null || request.enabled());
+		return ResponseEntity
+			.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(automation.id()))
+			.body(AutomationView.of(automation));
+	}
+
+	/** Every automation of the workspace, oldest first. */
+	@GetMapping
+	List<AutomationView> list() {
+		return management.list().stream().map(AutomationView::of).toList();
+	}
+
+	@GetMapping("/{id}")
+	AutomationView find(@PathVariable UUID id) {
+		return AutomationView.of(management.find(id));
+	}
+
+	/** Replaces name, enabled flag and actions. */
+	@PutMapping("/{id}")
+	AutomationView change(@PathVariable UUID id, @Valid @RequestBody AutomationChange request) {
+		return AutomationView.of(
+				management.change(id, request.name(), request.enabled(), request.actionValues(), request.version()));
+	}
+}

@@ -1,0 +1,30 @@
+package com.coastline.automation;
+
+import com.coastline.platform.web.problem.ProblemType;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Asserts that a response is an RFC 9457 problem of a given type. */
+public final class Problems {
+
+	private Problems() {
+	}
+
+	public static void assertProblem(MvcTestResult result, ProblemType type) {
+		assertThat(result).hasStatus(type.status())
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.hasPathSatisfying("$.type", value -> assertThat(value).asString().isEqualTo(type.type().toString()))
+			.hasPathSatisfying("$.status", value -> assertThat(value).asNumber().isEqualTo(type.status().value()));
+	}
+
+	/** A validation problem that names exactly these fields. */
+	public static void assertInvalidFields(MvcTestResult result, String... fields) {
+		assertProblem(result, ProblemType.VALIDATION_FAILED);
+		assertThat(result).bodyJson()
+			.hasPathSatisfying("$.errors[*].field", value -> assertThat(value).asList().containsExactlyInAnyOrder((Object[]) fields));
+	}
+}
