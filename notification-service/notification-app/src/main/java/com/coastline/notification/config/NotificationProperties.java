@@ -1,0 +1,37 @@
+package com.coastline.notification.config;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the email sender ({@code coastline.notification.*}).
+ *
+ * @param sendInterval pause between two runs of the sender
+ * @param batchSize at most this many deliveries are claimed per run and replica
+ * @param lease how long a claimed delivery belongs to the replica sending it; after that it is due again
+ * (the replica is presumed dead), so keep it well above a batch's worst-case SMTP time
+ * @param maxAttempts attempts before a delivery fails for good
+ * @param initialBackoff wait after the first failed attempt; doubles with each further attempt
+ * @param maxBackoff the longest wait between two attempts
+ * @param jitter random share (0–1) added to or taken from each wait, so that retries after an outage spread out
+ * @param from the sender address of every email
+ */
+@Validated
+@ConfigurationProperties("coastline.notification")
+public record NotificationProperties(@DefaultValue("500ms") @NotNull Duration sendInterval,
+		@DefaultValue("20") @Min(1) @Max(500) int batchSize, @DefaultValue("5m") @NotNull Duration lease,
+		@DefaultValue("10") @Min(1) @Max(100) int maxAttempts, @DefaultValue("1s") @NotNull Duration initialBackoff,
+		@DefaultValue("5m") @NotNull Duration maxBackoff,
+		@DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double jitter,
+		@DefaultValue("Coastline <no-reply@coastline.localhost>") @NotBlank String from) {
+}
