@@ -148,8 +148,9 @@ class LocalStackPipelineTest {
 			case NOTIFICATION -> "/api/deliveries/" + UUID.randomUUID();
 		};
 		try (HttpClient http = HttpClient.newHttpClient()) {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(401);
 		}
 	}
@@ -174,8 +175,9 @@ class LocalStackPipelineTest {
 	private double skippedDuplicates(Service service) {
 		try (HttpClient http = HttpClient.newHttpClient()) {
 			String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-					+ stack.service(service).managementPort() + "/actuator/prometheus")).build(),
-					HttpResponse.BodyHandlers.ofString()).body();
+					+ stack.service(service).managementPort() + "/actuator/prometheus"))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString()).body();
 			return metrics.lines()
 				.filter(line -> line.startsWith("coastline_messaging_duplicates_skipped_total"))
 				.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
