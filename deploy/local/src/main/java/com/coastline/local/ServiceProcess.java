@@ -16,7 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
+import com.coastline.platform.test.ChildProcesses;
 
 /** One service as its own JVM, its output prefixed with its name, started, stopped, killed and restarted at will. */
 public final class ServiceProcess {
@@ -120,23 +121,7 @@ public final class ServiceProcess {
 	}
 
 	private void end(boolean force) {
-		if (process == null) {
-			return;
-		}
-		if (force) {
-			process.destroyForcibly();
-		}
-		else {
-			process.destroy();
-		}
-		try {
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		ChildProcesses.end(process, force);
 		process = null;
 	}
 

@@ -13,8 +13,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static com.coastline.project.BackOffice.json;
-import static com.coastline.project.ProblemAssertions.assertProblem;
-import static com.coastline.project.ProblemAssertions.assertProblemNaming;
+import static com.coastline.platform.web.testing.ProblemAssertions.assertProblem;
+import static com.coastline.platform.web.testing.ProblemAssertions.assertProblemNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input is answered with a problem that says what is wrong, never with a 500. */

@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static com.coastline.project.BackOffice.json;
-import static com.coastline.project.ProblemAssertions.assertProblem;
-import static com.coastline.project.ProblemAssertions.assertProblemNaming;
+import static com.coastline.platform.web.testing.ProblemAssertions.assertProblem;
+import static com.coastline.platform.web.testing.ProblemAssertions.assertProblemNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Workspace B never sees or changes anything of workspace A: A's ids answer 404, lists show nothing. */

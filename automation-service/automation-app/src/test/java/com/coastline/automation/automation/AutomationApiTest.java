@@ -17,8 +17,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static com.coastline.automation.BackOffice.automation;
 import static com.coastline.automation.BackOffice.body;
-import static com.coastline.automation.Problems.assertInvalidFields;
-import static com.coastline.automation.Problems.assertProblem;
+import static com.coastline.platform.web.testing.ProblemAssertions.assertInvalidFields;
+import static com.coastline.platform.web.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @AutomationServiceTest

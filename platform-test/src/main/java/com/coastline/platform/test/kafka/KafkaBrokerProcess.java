@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.coastline.platform.test.ChildProcesses;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -99,23 +100,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 	}
 
 	private void end(boolean force) {
-		if (process == null) {
-			return;
-		}
-		if (force) {
-			process.destroyForcibly();
-		}
-		else {
-			process.destroy();
-		}
-		try {
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		ChildProcesses.end(process, force);
 		process = null;
 	}
 

@@ -17,7 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import static com.coastline.project.ProblemAssertions.assertProblem;
+import static com.coastline.platform.web.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The back-office APIs are for a workspace's staff (and admin services), with a valid token. */

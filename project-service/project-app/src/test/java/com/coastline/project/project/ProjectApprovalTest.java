@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static com.coastline.platform.test.kafka.TopicRecords.header;
-import static com.coastline.project.ProblemAssertions.assertProblem;
+import static com.coastline.platform.web.testing.ProblemAssertions.assertProblem;
 import static com.coastline.project.PublishedEvents.assertConforms;
 import static org.assertj.core.api.Assertions.assertThat;
 

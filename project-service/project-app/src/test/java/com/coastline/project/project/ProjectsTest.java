@@ -13,7 +13,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static com.coastline.project.BackOffice.json;
-import static com.coastline.project.ProblemAssertions.assertProblemNaming;
+import static com.coastline.platform.web.testing.ProblemAssertions.assertProblemNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ProjectServiceTest
