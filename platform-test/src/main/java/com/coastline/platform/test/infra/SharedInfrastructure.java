@@ -1,5 +1,7 @@
 package com.coastline.platform.test.infra;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,7 +88,11 @@ public final class SharedInfrastructure {
 
 	private static boolean dockerAvailable() {
 		if (docker == null) {
-			docker = DockerClientFactory.instance().isDockerAvailable();
+			// Ask Testcontainers only where a Docker engine may be: its probe costs seconds and logs errors.
+			boolean mayHaveDocker = System.getenv("DOCKER_HOST") != null
+					|| Files.exists(Path.of("/var/run/docker.sock"))
+					|| Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
+			docker = mayHaveDocker && DockerClientFactory.instance().isDockerAvailable();
 			log.info("Test infrastructure: {}", docker ? "Testcontainers (Docker engine found)" : "embedded real servers (no Docker engine)");
 		}
 		return docker;
