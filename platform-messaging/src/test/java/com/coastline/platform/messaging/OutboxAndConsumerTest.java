@@ -58,6 +58,9 @@ class OutboxAndConsumerTest {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	ProcessedMessages processedMessages;
+
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
 
@@ -204,6 +207,22 @@ class OutboxAndConsumerTest {
 		HttpResponse<String> response = actuator("POST", "/actuator/deadletters/" + TOPIC, "{}");
 
 		assertThat(response.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void processedMessageIdsArePurgedOnlyAfterTheirRetention() {
+		String old = "old-" + UUID.randomUUID();
+		String recent = "recent-" + UUID.randomUUID();
+		jdbc.update("insert into processed_message (consumer_group, message_id, processed_at) values (?, ?, now() - interval '15 days')",
+				"purge-test", old);
+		jdbc.update("insert into processed_message (consumer_group, message_id, processed_at) values (?, ?, now() - interval '13 days')",
+				"purge-test", recent);
+
+		int purged = processedMessages.purgeExpired();
+
+		assertThat(purged).isGreaterThanOrEqualTo(1);
+		assertThat(processedMessages.isProcessed("purge-test", old)).isFalse();
+		assertThat(processedMessages.isProcessed("purge-test", recent)).isTrue();
 	}
 
 	@Test
