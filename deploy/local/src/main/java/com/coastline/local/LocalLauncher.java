@@ -15,9 +15,10 @@ public final class LocalLauncher {
 
 	public static void main(String[] args) throws InterruptedException {
 		Path root = Path.of(System.getProperty("coastline.local.root", ".")).toAbsolutePath().normalize();
+		Path data = Path.of(System.getProperty("coastline.local.data", root.resolve(".local").toString()));
 		long started = System.nanoTime();
-		System.out.println("Starting PostgreSQL, Kafka, SMTP and the services (data in " + root.resolve(".local") + ") …");
-		LocalStack stack = LocalStack.builder(root).start();
+		System.out.println("Starting PostgreSQL, Kafka, SMTP and the services (data in " + data + ") …");
+		LocalStack stack = LocalStack.builder(root).dataDir(data).start();
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("Stopping everything …");
