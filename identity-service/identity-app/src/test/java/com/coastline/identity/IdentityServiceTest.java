@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import com.coastline.identity.portal.PortalTestConfiguration;
 import com.coastline.platform.test.TestInfrastructure;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +22,6 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @AutoConfigureMockMvc
-@Import({ TestInfrastructure.class, IdentityTokens.class })
+@Import({ TestInfrastructure.class, IdentityTokens.class, PortalTestConfiguration.class })
 public @interface IdentityServiceTest {
 }

@@ -8,6 +8,12 @@ public final class IdentityTopics {
 
 	public static final String WORKSPACE_CREATED = "coastline.identity.WorkspaceCreated.v1";
 
+	public static final String LINK_ISSUED = "coastline.identity.LinkIssued.v1";
+
+	public static final String LINK_REVOKED = "coastline.identity.LinkRevoked.v1";
+
+	public static final String CLIENT_SIGNED_IN = "coastline.identity.ClientSignedIn.v1";
+
 	private IdentityTopics() {
 	}
 }

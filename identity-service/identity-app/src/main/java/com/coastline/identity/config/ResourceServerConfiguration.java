@@ -3,6 +3,7 @@ package com.coastline.identity.config;
 import com.coastline.identity.key.KeyRing;
 import com.coastline.identity.token.TokenIssuerProperties;
 import com.coastline.platform.web.problem.ProblemResponseWriter;
+import com.coastline.platform.web.security.BackOfficeAccess;
 import com.coastline.platform.web.security.CoastlineSecurityProperties;
 import com.coastline.platform.web.security.ResourceServerSecurity;
 import com.coastline.platform.web.tenant.PrincipalKind;
@@ -57,14 +58,32 @@ class ResourceServerConfiguration {
 				AuthorityAuthorizationManager.hasRole("admin"));
 		// Workspaces are the tenant registry: creating and searching them is for admin clients (no
 		// workspace yet); reading one is decided by the controller (admin, or that workspace's token).
+		// A contact's links and sessions follow platform-web's back-office rule (staff, or an admin client
+		// with a wid), except that automation may issue links; /internal is the portal gateway's.
 		return ResourceServerSecurity.configure(http, properties, jwtAuthenticationConverter, problemWriter,
 				requests -> requests.requestMatchers(HttpMethod.POST, "/api/workspaces")
 					.access(admin)
 					.requestMatchers(HttpMethod.GET, "/api/workspaces")
 					.access(admin)
+					// Portal links: the back office, or an automation client with the links scope.
+					.requestMatchers(HttpMethod.POST, "/api/contacts/*/links")
+					.access(AuthorizationManagers.anyOf(new BackOfficeAccess(), serviceWithScope("portal-links:write")))
+					.requestMatchers("/api/contacts/**")
+					.access(new BackOfficeAccess())
+					// Sign-in operations are for the portal gateway only.
+					.requestMatchers("/internal/**")
+					.access(serviceWithScope("gateway"))
 					.requestMatchers("/api/**")
 					.access(backOfficeToken()))
 			.build();
+	}
+
+	/** A service client's token (never a staff or client token) granted the scope. */
+	private static AuthorizationManager<RequestAuthorizationContext> serviceWithScope(String scope) {
+		AuthorizationManager<RequestAuthorizationContext> service = (authentication,
+				context) -> new AuthorizationDecision(authentication.get() instanceof JwtAuthenticationToken token
+						&& Tenant.from(token.getToken()).kind() == PrincipalKind.SERVICE);
+		return AuthorizationManagers.allOf(service, AuthorityAuthorizationManager.hasAuthority("SCOPE_" + scope));
 	}
 
 	/** Back-office APIs serve staff and services; a portal client's token gets 403 (docs/SERVICES.md). */

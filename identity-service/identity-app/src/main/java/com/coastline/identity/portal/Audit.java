@@ -1,0 +1,54 @@
+package com.coastline.identity.portal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The audit trail of signing in (table {@code audit_event}), written in the transaction of what it
+ * records. Never a token, a session id or a code: only ids of rows, the caller and the outcome.
+ */
+@Repository
+public class Audit {
+
+	public static final String LINK_ISSUED = "link-issued";
+
+	public static final String LINK_REVOKED = "link-revoked";
+
+	public static final String LINK_USED = "link-used";
+
+	public static final String SESSION_CREATED = "session-created";
+
+	public static final String SESSION_ENDED = "session-ended";
+
+	public static final String SUCCEEDED = "succeeded";
+
+	public static final String REJECTED = "rejected";
+
+	private final JdbcTemplate jdbc;
+
+	Audit(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @param subjectId the link or session concerned
+	 * @param actor who acted: a staff member's or service client's subject, {@code client}, or {@code system}
+	 * @param outcome {@link #SUCCEEDED}, {@link #REJECTED}, or a reason (an ended session's, say)
+	 */
+	public void record(UUID workspaceId, UUID contactId, String kind, UUID subjectId, String actor, String ip,
+			String userAgent, String outcome, Instant at) {
+		this.jdbc.update("""
+				insert into audit_event (workspace_id, contact_id, kind, subject_id, actor, ip, user_agent, outcome, at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", workspaceId, contactId, kind, subjectId, actor, clip(ip, 64),
+				clip(userAgent, 512), outcome, Timestamp.from(at));
+	}
+
+	/** Values from the client (relayed by the gateway) are kept, but bounded. */
+	private static String clip(String value, int length) {
+		return (value == null || value.length() <= length) ? value : value.substring(0, length);
+	}
+}

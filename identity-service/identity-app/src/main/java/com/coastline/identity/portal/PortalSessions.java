@@ -1,0 +1,172 @@
+package com.coastline.identity.portal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.coastline.identity.api.ClientSignedIn;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Server-side sessions of portal clients. The session id is a 256-bit secret handed to the portal
+ * gateway once (it becomes the cookie); only its SHA-256 is stored. A session lives until 30 minutes
+ * without use (idle) and at most 12 hours (absolute), or until it is ended.
+ */
+@Service
+public class PortalSessions {
+
+	public static final Duration IDLE = Duration.ofMinutes(30);
+
+	public static final Duration ABSOLUTE = Duration.ofHours(12);
+
+	public static final String SIGNED_OUT = "signed-out";
+
+	public static final String ENDED_BY_BACK_OFFICE = "ended-by-back-office";
+
+	private static final String COLUMNS = """
+			id, workspace_id, contact_id, link_id, project_id, method, created_at, last_seen_at, absolute_expires_at,
+			ip, user_agent""";
+
+	private final JdbcTemplate jdbc;
+
+	private final Audit audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final SignInClock clock;
+
+	PortalSessions(JdbcTemplate jdbc, Audit audit, ApplicationEventPublisher events, SignInClock clock) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** A session and its secret id, shown once. */
+	public record Created(String secret, Session session) {
+	}
+
+	/** A session as stored (never its secret). */
+	public record Session(UUID id, UUID workspaceId, UUID contactId, UUID linkId, UUID projectId, String method,
+			Instant createdAt, Instant lastSeenAt, Instant absoluteExpiresAt, String ip, String userAgent) {
+
+		/** When it ends unless used again: 30 minutes after its last use, at most at its absolute expiry. */
+		public Instant expiresAt() {
+			Instant idle = this.lastSeenAt.plus(IDLE);
+			return idle.isBefore(this.absoluteExpiresAt) ? idle : this.absoluteExpiresAt;
+		}
+	}
+
+	/** Opens a new session (never reuses one), audits it and announces {@code ClientSignedIn}. Call in a transaction. */
+	Created open(UUID workspaceId, UUID contactId, UUID linkId, UUID projectId, String method, String ip,
+			String userAgent) {
+		Instant now = this.clock.now();
+		String secret = Secrets.generate();
+		Session session = new Session(UUID.randomUUID(), workspaceId, contactId, linkId, projectId, method, now, now,
+				now.plus(ABSOLUTE), ip, userAgent);
+		this.jdbc.update("""
+				insert into portal_session (id, workspace_id, contact_id, link_id, project_id, secret_hash, method,
+				  created_at, last_seen_at, absolute_expires_at, ip, user_agent)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", session.id(), workspaceId, contactId, linkId, projectId,
+				Secrets.hash(secret), method, Timestamp.from(now), Timestamp.from(now),
+				Timestamp.from(session.absoluteExpiresAt()), ip, userAgent);
+		this.audit.record(workspaceId, contactId, Audit.SESSION_CREATED, session.id(), "client", ip, userAgent,
+				Audit.SUCCEEDED, now);
+		this.events.publishEvent(new ClientSignedIn(UUID.randomUUID(), workspaceId, contactId, linkId, method, now));
+		return new Created(secret, session);
+	}
+
+	/**
+	 * The live session with this secret id, touched (its idle timeout starts again), or empty when
+	 * there is none: unknown, ended, idle too long, or past its absolute expiry.
+	 */
+	@Transactional
+	public Optional<Session> touch(String secret) {
+		if (secret == null || secret.isEmpty()) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.now();
+		return this.jdbc.query("update portal_session set last_seen_at = ? where secret_hash = ? and ended_at is null"
+				+ " and last_seen_at > ? and absolute_expires_at > ? returning " + COLUMNS, PortalSessions::map,
+				Timestamp.from(now), Secrets.hash(secret), Timestamp.from(now.minus(IDLE)), Timestamp.from(now))
+			.stream()
+			.findFirst();
+	}
+
+	/** Ends the session with this secret id, if it is live; nothing happens otherwise. */
+	@Transactional
+	public void signOut(String secret, String ip, String userAgent) {
+		if (secret == null || secret.isEmpty()) {
+			return;
+		}
+		Instant now = this.clock.now();
+		this.jdbc.query("update portal_session set ended_at = ?, end_reason = ? where secret_hash = ?"
+				+ " and ended_at is null returning " + COLUMNS, PortalSessions::map, Timestamp.from(now), SIGNED_OUT,
+				Secrets.hash(secret))
+			.forEach(session -> this.audit.record(session.workspaceId(), session.contactId(), Audit.SESSION_ENDED,
+					session.id(), "client", ip, userAgent, SIGNED_OUT, now));
+	}
+
+	/** The contact's live sessions, newest first. */
+	@Transactional(readOnly = true)
+	public List<Session> live(UUID workspaceId, UUID contactId) {
+		Instant now = this.clock.now();
+		return this.jdbc.query("select " + COLUMNS + " from portal_session where workspace_id = ? and contact_id = ?"
+				+ " and ended_at is null and last_seen_at > ? and absolute_expires_at > ? order by created_at desc",
+				PortalSessions::map, workspaceId, contactId, Timestamp.from(now.minus(IDLE)), Timestamp.from(now));
+	}
+
+	/** Ends all the contact's sessions (the back office's "sign out everywhere"); the number ended. */
+	@Transactional
+	public int endAll(UUID workspaceId, UUID contactId, String actor) {
+		return endAllOf(workspaceId, contactId, ENDED_BY_BACK_OFFICE, actor);
+	}
+
+	/** Ends all the contact's sessions. Call in a transaction. */
+	int endAllOf(UUID workspaceId, UUID contactId, String reason, String actor) {
+		return end(this.jdbc.query("update portal_session set ended_at = ?, end_reason = ? where workspace_id = ?"
+				+ " and contact_id = ? and ended_at is null returning " + COLUMNS, PortalSessions::map,
+				Timestamp.from(this.clock.now()), reason, workspaceId, contactId), reason, actor);
+	}
+
+	/** Ends the sessions that these links created. Call in a transaction. */
+	int endFromLinks(Collection<UUID> linkIds, String reason, String actor) {
+		if (linkIds.isEmpty()) {
+			return 0;
+		}
+		return end(this.jdbc.query("update portal_session set ended_at = ?, end_reason = ?"
+				+ " where link_id = any(cast(? as uuid[])) and ended_at is null returning " + COLUMNS,
+				PortalSessions::map, Timestamp.from(this.clock.now()), reason, uuidArray(linkIds)), reason, actor);
+	}
+
+	private int end(List<Session> ended, String reason, String actor) {
+		Instant now = this.clock.now();
+		ended.forEach(session -> this.audit.record(session.workspaceId(), session.contactId(), Audit.SESSION_ENDED,
+				session.id(), actor, null, null, reason, now));
+		return ended.size();
+	}
+
+	/** A PostgreSQL array literal of the ids, for {@code = any(cast(? as uuid[]))}. */
+	static String uuidArray(Collection<UUID> ids) {
+		return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+	}
+
+	private static Session map(ResultSet row, int index) throws SQLException {
+		return new Session(row.getObject("id", UUID.class), row.getObject("workspace_id", UUID.class),
+				row.getObject("contact_id", UUID.class), row.getObject("link_id", UUID.class),
+				row.getObject("project_id", UUID.class), row.getString("method"),
+				row.getTimestamp("created_at").toInstant(), row.getTimestamp("last_seen_at").toInstant(),
+				row.getTimestamp("absolute_expires_at").toInstant(), row.getString("ip"), row.getString("user_agent"));
+	}
+}
