@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,8 +51,21 @@ final class Setup {
 
 	/** A fresh one-tap link of the demo contact: its token. */
 	static String demoLinkToken(Load load) {
+		return demoLinkTokens(load, 1).get(0);
+	}
+
+	/** Fresh one-tap links of the demo contact, as many clients each holding their own. */
+	static List<String> demoLinkTokens(Load load, int count) {
 		String workspaceToken = adminToken(load, demoWorkspace(load));
 		String contact = demoContact(load, workspaceToken);
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			tokens.add(issueLink(load, workspaceToken, contact));
+		}
+		return tokens;
+	}
+
+	private static String issueLink(Load load, String workspaceToken, String contact) {
 		String issued = send(HttpRequest.newBuilder(URI.create(load.identityUrl() + "/api/contacts/" + contact + "/links"))
 			.header("Authorization", "Bearer " + workspaceToken)
 			.header("Content-Type", "application/json")
