@@ -1,15 +1,20 @@
 package com.coastline.notification.delivery;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -24,6 +29,9 @@ import org.hibernate.annotations.TenantId;
  * {@link EmailSender} outside the consumer's transaction. At most one per workspace and idempotency key.
  * The state machine is on {@link DeliveryStatus}; a sender acts on a delivery only while it holds its
  * lease ({@code leaseToken}), so a sender that lost its lease cannot reset another one's work.
+ * <p>
+ * Content is stored as the command gave it, with its {@code {{secret:name}}} references, and the secrets
+ * encrypted: they are opened only in memory to send the email, and deleted when the delivery is final.
  */
 @Entity
 @Table(name = "email_delivery")
@@ -60,6 +68,11 @@ public class EmailDelivery {
 
 	@Column(name = "html_body", updatable = false)
 	private String html;
+
+	/** Encrypted, referenced from the content; deleted once the delivery is final (nothing sensitive outlives it). */
+	@ElementCollection
+	@CollectionTable(name = "email_delivery_secret", joinColumns = @JoinColumn(name = "delivery_id"))
+	private List<SealedSecret> secrets = new ArrayList<>();
 
 	@Column(updatable = false)
 	private UUID automationRunId;
@@ -114,6 +127,9 @@ public class EmailDelivery {
 		delivery.subject = command.subject();
 		delivery.text = command.text();
 		delivery.html = command.html();
+		if (command.secrets() != null) {
+			command.secrets().stream().map(SealedSecret::of).forEach(delivery.secrets::add);
+		}
 		SendEmail.Correlation correlation = command.correlation();
 		if (correlation != null) {
 			delivery.automationRunId = correlation.automationRunId();
@@ -143,6 +159,7 @@ public class EmailDelivery {
 		endLease();
 		nextAttemptAt = null;
 		lastError = null;
+		secrets.clear();
 		return Optional.of(new EmailSent(UUID.randomUUID(), id, idempotencyKey, workspaceId, correlation(), attempts, at));
 	}
 
@@ -193,6 +210,7 @@ public class EmailDelivery {
 		failedAt = now;
 		nextAttemptAt = null;
 		endLease();
+		secrets.clear();
 		return new EmailFailed(UUID.randomUUID(), id, idempotencyKey, workspaceId, correlation(), attempts, reason, now);
 	}
 
@@ -226,6 +244,11 @@ public class EmailDelivery {
 		return idempotencyKey;
 	}
 
+	/** The command that asked for it: its secrets are bound to its id. */
+	public UUID commandId() {
+		return commandId;
+	}
+
 	public String recipientEmail() {
 		return recipientEmail;
 	}
@@ -248,6 +271,11 @@ public class EmailDelivery {
 
 	public String html() {
 		return html;
+	}
+
+	/** The secrets the content refers to, encrypted; none once the delivery is final. */
+	public List<SendEmail.EncryptedSecret> secrets() {
+		return secrets.stream().map(SealedSecret::encrypted).toList();
 	}
 
 	public DeliveryStatus status() {

@@ -2,6 +2,7 @@ package com.coastline.notification.delivery;
 
 import java.time.Clock;
 
+import com.coastline.notification.api.SecretSealer;
 import com.coastline.notification.api.SendEmail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records the delivery a {@link SendEmail} asks for, in the consumer's transaction (with its
  * processed-message row). Nothing is sent here: SMTP is a side effect outside the database, left to
- * the {@link EmailSender}.
+ * the {@link EmailSender}. The command's secrets are opened here only to prove that they can be; the
+ * delivery keeps them encrypted.
  */
 @Service
 public class EmailRequests {
@@ -22,10 +24,13 @@ public class EmailRequests {
 
 	private final EmailDeliveries deliveries;
 
+	private final SecretSealer sealer;
+
 	private final Clock clock;
 
-	EmailRequests(EmailDeliveries deliveries, Clock clock) {
+	EmailRequests(EmailDeliveries deliveries, SecretSealer sealer, Clock clock) {
 		this.deliveries = deliveries;
+		this.sealer = sealer;
 		this.clock = clock;
 	}
 
@@ -37,7 +42,7 @@ public class EmailRequests {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void request(SendEmail command) {
-		SendEmailCheck.check(command);
+		SendEmailCheck.check(command, sealer);
 		var existing = deliveries.findByIdempotencyKey(command.idempotencyKey());
 		if (existing.isPresent()) {
 			log.info("Ignoring SendEmail {}: delivery {} already has idempotency key {}", command.commandId(),

@@ -3,11 +3,16 @@ package com.coastline.notification.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 
 import com.coastline.notification.api.EmailFailed;
+import com.coastline.notification.api.SecretSealer;
+import com.coastline.notification.api.SendEmail;
 import com.coastline.notification.config.NotificationProperties;
 import com.coastline.notification.delivery.DeliveryClaims.Claim;
 import com.coastline.platform.web.tenant.TenantScope;
@@ -20,6 +25,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Sends due deliveries, outside any consumer transaction: claim a batch (short transaction, leased, safe
@@ -42,6 +48,8 @@ public class EmailSender {
 
 	private final EmailLayout layout;
 
+	private final SecretSealer sealer;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate reads;
@@ -57,12 +65,13 @@ public class EmailSender {
 	private final MeterRegistry meters;
 
 	EmailSender(DeliveryClaims claims, EmailDeliveries deliveries, SmtpGateway smtp, EmailLayout layout,
-			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
+			SecretSealer sealer, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
 			NotificationProperties properties, MeterRegistry meters) {
 		this.claims = claims;
 		this.deliveries = deliveries;
 		this.smtp = smtp;
 		this.layout = layout;
+		this.sealer = sealer;
 		this.events = events;
 		this.reads = new TransactionTemplate(transactions);
 		this.reads.setReadOnly(true);
@@ -105,16 +114,34 @@ public class EmailSender {
 	}
 
 	private void deliver(Claim claim) {
-		OutgoingEmail email = reads.execute(status -> deliveries.findById(claim.deliveryId()).map(this::outgoing))
-			.orElseThrow(() -> new IllegalStateException("Claimed delivery " + claim.deliveryId() + " not found"));
-		SmtpOutcome outcome = smtp.send(email);
-		writes.executeWithoutResult(status -> record(claim, outcome));
+		SmtpOutcome outcome;
+		try {
+			OutgoingEmail email = reads.execute(status -> deliveries.findById(claim.deliveryId()).map(this::outgoing))
+				.orElseThrow(() -> new IllegalStateException("Claimed delivery " + claim.deliveryId() + " not found"));
+			outcome = smtp.send(email);
+		}
+		catch (SecretSealer.UnreadableSecretException ex) {
+			// Its key was removed since the command was checked: no later attempt can do better.
+			outcome = new SmtpOutcome.Rejected("Not sent: " + ex.getMessage());
+		}
+		SmtpOutcome result = outcome;
+		writes.executeWithoutResult(status -> record(claim, result));
 	}
 
+	/**
+	 * The email as it goes out: the secrets opened and put into their references, plain in the subject
+	 * and the text, HTML-escaped in the HTML. Only here, in memory; never stored or logged.
+	 */
 	private OutgoingEmail outgoing(EmailDelivery delivery) {
-		String html = delivery.html() == null ? null : layout.html(delivery.subject(), delivery.html());
-		return new OutgoingEmail(delivery.id(), delivery.recipientEmail(), delivery.recipientName(), delivery.subject(),
-				delivery.text(), html);
+		Map<String, String> secrets = new HashMap<>();
+		for (SendEmail.EncryptedSecret secret : delivery.secrets()) {
+			secrets.put(secret.name(), sealer.open(delivery.commandId(), secret));
+		}
+		String subject = SecretContent.fill(delivery.subject(), secrets, UnaryOperator.identity());
+		String text = SecretContent.fill(delivery.text(), secrets, UnaryOperator.identity());
+		String html = delivery.html() == null ? null
+				: layout.html(subject, SecretContent.fill(delivery.html(), secrets, HtmlUtils::htmlEscape));
+		return new OutgoingEmail(delivery.id(), delivery.recipientEmail(), delivery.recipientName(), subject, text, html);
 	}
 
 	private void record(Claim claim, SmtpOutcome outcome) {

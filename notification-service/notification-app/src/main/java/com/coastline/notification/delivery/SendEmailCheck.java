@@ -1,11 +1,13 @@
 package com.coastline.notification.delivery;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.coastline.notification.api.SecretSealer;
 import com.coastline.notification.api.SendEmail;
 import com.coastline.platform.messaging.PoisonMessageException;
 import com.coastline.platform.web.tenant.Tenant;
@@ -23,12 +25,21 @@ final class SendEmailCheck {
 
 	static final int MAX_NAME = 200;
 
-	private static final Pattern SECRET_REFERENCE = Pattern.compile("\\{\\{\\s*secret:([^}]*)}}");
+	static final int MAX_SECRET_NAME = 64;
+
+	static final int MAX_KEY_ID = 100;
+
+	static final int MAX_CIPHERTEXT = 2000;
+
+	private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9_.-]{1," + MAX_SECRET_NAME + "}");
 
 	private SendEmailCheck() {
 	}
 
-	static void check(SendEmail command) {
+	/**
+	 * @param sealer opens the command's secrets, to prove that they can be opened when the email is sent
+	 */
+	static void check(SendEmail command, SecretSealer sealer) {
 		require(command.commandId() != null, "has no commandId");
 		UUID workspace = command.workspaceId();
 		require(workspace != null && !Tenant.NO_WORKSPACE.equals(workspace) && !Tenant.ROOT.equals(workspace),
@@ -46,28 +57,46 @@ final class SendEmailCheck {
 		require(command.subject().length() <= MAX_SUBJECT && !hasControlCharacters(command.subject()),
 				"subject has line breaks or control characters, or is too long");
 		require(command.text() != null, "has no text content");
-		checkSecrets(command);
+		checkSecrets(command, sealer);
 	}
 
 	/**
-	 * No secret can be decrypted yet: the AEAD key shared with identity-service (SECURITY.md, "Secrets in
-	 * messages") arrives with the sign-in issue, which adds decryption here. Until then a command that
-	 * carries or references a secret is refused rather than sent with a hole in it.
+	 * Every reference must have its secret, and every secret must open here, for this very command: one
+	 * that does not (unknown or retired key, altered, copied from another command) would never open at send
+	 * time either. The values are dropped at once; messages name secrets and key ids, never a value.
 	 */
-	private static void checkSecrets(SendEmail command) {
+	private static void checkSecrets(SendEmail command, SecretSealer sealer) {
 		List<SendEmail.EncryptedSecret> secrets = command.secrets() == null ? List.of() : command.secrets();
+		Set<String> names = new HashSet<>();
 		for (SendEmail.EncryptedSecret secret : secrets) {
-			String name = secret == null ? "?" : secret.name();
-			throw new PoisonMessageException("SendEmail " + command.commandId() + " references secret '" + name
-					+ "', which notification-service cannot decrypt");
-		}
-		Stream.of(command.subject(), command.text(), command.html()).filter(content -> content != null).forEach(content -> {
-			Matcher reference = SECRET_REFERENCE.matcher(content);
-			if (reference.find()) {
-				throw new PoisonMessageException("SendEmail " + command.commandId() + " references secret '"
-						+ reference.group(1).strip() + "', which notification-service cannot decrypt");
+			require(secret != null && secret.name() != null && SECRET_NAME.matcher(secret.name()).matches(),
+					"has a secret without a usable name");
+			require(names.add(secret.name()), "has secret '" + secret.name() + "' twice");
+			require(secret.keyId() != null && secret.keyId().length() <= MAX_KEY_ID && secret.ciphertext() != null
+					&& secret.ciphertext().length() <= MAX_CIPHERTEXT, "secret '" + secret.name() + "' is malformed");
+			String value;
+			try {
+				value = sealer.open(command.commandId(), secret);
 			}
-		});
+			catch (SecretSealer.UnreadableSecretException ex) {
+				throw new PoisonMessageException("Invalid SendEmail " + command.commandId() + ": " + ex.getMessage());
+			}
+			// The value may end up in the subject, a header: it must not be able to start another one.
+			require(!hasControlCharacters(value), "secret '" + secret.name() + "' has line breaks or control characters");
+		}
+		Stream.of(command.subject(), command.text(), command.html())
+			.flatMap(content -> SecretContent.references(content).stream())
+			.filter(reference -> !names.contains(reference))
+			.findFirst()
+			.ifPresent(reference -> {
+				throw new PoisonMessageException("Invalid SendEmail " + command.commandId() + ": references secret '"
+						+ shorten(reference) + "', which it does not carry");
+			});
+	}
+
+	private static String shorten(String name) {
+		String printable = name.replaceAll("\\p{Cntrl}", "?");
+		return printable.length() <= MAX_SECRET_NAME ? printable : printable.substring(0, MAX_SECRET_NAME) + "…";
 	}
 
 	private static boolean hasControlCharacters(String value) {

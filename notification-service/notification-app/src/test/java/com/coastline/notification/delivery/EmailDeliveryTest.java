@@ -2,12 +2,15 @@ package com.coastline.notification.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 import com.coastline.notification.api.EmailFailed;
 import com.coastline.notification.api.EmailSent;
+import com.coastline.notification.api.SecretSealer;
+import com.coastline.notification.api.SendEmail;
 import com.coastline.notification.support.Commands;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +25,8 @@ class EmailDeliveryTest {
 	private static final RetryPolicy THREE_ATTEMPTS = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(5), 0);
 
 	private static final RandomGenerator RANDOM = RandomGenerator.of("L64X128MixRandom");
+
+	private static final SecretSealer SEALER = SecretSealer.of("k1", Map.of("k1", SecretSealer.generateKey()));
 
 	private final UUID lease = UUID.randomUUID();
 
@@ -102,6 +107,44 @@ class EmailDeliveryTest {
 
 		assertThat(delivery.status()).isEqualTo(DeliveryStatus.SENDING);
 		assertThat(delivery.attempts()).isZero();
+	}
+
+	@Test
+	void requestedDeliveryKeepsTheReferencesAndTheSecretsEncrypted() {
+		SendEmail command = Commands.signInCode(UUID.randomUUID(), SEALER, "482913");
+
+		EmailDelivery delivery = EmailDelivery.requested(command, NOW);
+
+		assertThat(delivery.subject()).isEqualTo("{{secret:code}} is your sign-in code for Summit Roofing");
+		assertThat(delivery.text()).contains("{{secret:code}}").doesNotContain("482913");
+		assertThat(delivery.html()).contains("{{ secret:code }}").doesNotContain("482913");
+		assertThat(delivery.secrets()).containsExactlyElementsOf(command.secrets());
+		assertThat(delivery.commandId()).isEqualTo(command.commandId());
+	}
+
+	@Test
+	void secretsAreWipedOnceTheEmailIsSent() {
+		EmailDelivery delivery = claimed(EmailDelivery.requested(Commands.signInCode(UUID.randomUUID(), SEALER, "482913"), NOW));
+
+		delivery.sent(NOW);
+
+		assertThat(delivery.secrets()).isEmpty();
+	}
+
+	@Test
+	void secretsAreKeptForTheNextAttemptAndWipedWhenTheDeliveryFails() {
+		EmailDelivery retried = claimed(EmailDelivery.requested(Commands.signInCode(UUID.randomUUID(), SEALER, "482913"), NOW));
+		EmailDelivery rejected = claimed(EmailDelivery.requested(Commands.signInCode(UUID.randomUUID(), SEALER, "482913"), NOW));
+
+		retried.attemptFailed(lease, "421 busy", THREE_ATTEMPTS, RANDOM, NOW);
+		assertThat(retried.secrets()).hasSize(1);
+		claimed(retried).attemptFailed(lease, "421 busy", THREE_ATTEMPTS, RANDOM, NOW);
+		claimed(retried).attemptFailed(lease, "421 busy", THREE_ATTEMPTS, RANDOM, NOW);
+		rejected.rejected(lease, "550 no such user", NOW);
+
+		assertThat(retried.status()).isEqualTo(DeliveryStatus.FAILED);
+		assertThat(retried.secrets()).isEmpty();
+		assertThat(rejected.secrets()).isEmpty();
 	}
 
 	/** The delivery as {@link DeliveryClaims} leaves it (the claim is one SQL statement, not entity code). */

@@ -6,7 +6,9 @@ import java.util.UUID;
 import com.coastline.notification.api.EmailFailed;
 import com.coastline.notification.api.EmailSent;
 import com.coastline.notification.api.NotificationTopics;
+import com.coastline.notification.api.SecretSealer;
 import com.coastline.notification.api.SendEmail;
+import com.coastline.notification.config.SealingProperties;
 import com.coastline.notification.support.Commands;
 import com.coastline.notification.support.Mailbox;
 import com.coastline.notification.support.RecipientCheckingGreenMail;
@@ -81,6 +83,9 @@ class SmtpFaultsTest {
 	@Autowired
 	CircuitBreakerRegistry circuits;
 
+	@Autowired
+	SealingProperties sealing;
+
 	TopicRecords topics;
 
 	Commands commands;
@@ -104,7 +109,8 @@ class SmtpFaultsTest {
 
 	@Test
 	void emailIsRetriedWhileTheSmtpServerIsDownAndArrivesExactlyOnceWhenItIsBack() {
-		SendEmail command = Commands.sendEmail(workspace);
+		// A sign-in code: its secret must outlive the failed attempts and still open when the server is back.
+		SendEmail command = Commands.signInCode(workspace, sealer(), "731904");
 		smtp.stop();
 		try {
 			commands.send(command);
@@ -114,16 +120,21 @@ class SmtpFaultsTest {
 			assertThat(circuits.circuitBreaker("smtp").getState()).isIn(CircuitBreaker.State.OPEN,
 					CircuitBreaker.State.HALF_OPEN);
 			assertThat(status(command)).isIn("PENDING", "SENDING");
+			assertThat(secretsStored(command)).isEqualTo(1);
 		}
 		finally {
 			smtp.start();
 		}
 
 		EmailSent sent = json.readValue(awaitEvent(command, NotificationTopics.EMAIL_SENT).value(), EmailSent.class);
-		assertThat(mailbox.to(command.recipient().email())).hasSize(1);
+		assertThat(mailbox.to(command.recipient().email())).singleElement().satisfies(email -> {
+			assertThat(email.subject()).isEqualTo("731904 is your sign-in code for Summit Roofing");
+			assertThat(email.text()).contains("Your sign-in code is 731904.");
+		});
 		// Without the circuit, four attempts 200–400 ms apart would have failed before the server came back.
 		assertThat(sent.attempts()).isBetween(2, 3);
 		assertThat(status(command)).isEqualTo("SENT");
+		assertThat(secretsStored(command)).isZero();
 	}
 
 	@Test
@@ -147,7 +158,7 @@ class SmtpFaultsTest {
 
 	@Test
 	void recipientRefusedUntilTheAttemptsRunOutFailsAndSendsNoEmail() {
-		SendEmail command = Commands.to(Commands.sendEmail(workspace),
+		SendEmail command = Commands.to(Commands.signInCode(workspace, sealer(), "731904"),
 				RecipientCheckingGreenMail.GREYLISTED + "-" + UUID.randomUUID() + "@example.com");
 
 		commands.send(command);
@@ -156,6 +167,7 @@ class SmtpFaultsTest {
 		assertThat(failed.attempts()).isEqualTo(4);
 		assertThat(failed.reason()).contains("451");
 		assertThat(status(command)).isEqualTo("FAILED");
+		assertThat(secretsStored(command)).isZero();
 		assertThat(mailbox.to(command.recipient().email())).isEmpty();
 		assertThat(events(command, NotificationTopics.EMAIL_SENT)).isZero();
 	}
@@ -175,6 +187,18 @@ class SmtpFaultsTest {
 	private int attempts(SendEmail command) {
 		return jdbc.queryForList("select attempts from email_delivery where idempotency_key = ?", Integer.class,
 				command.idempotencyKey()).stream().findFirst().orElse(0);
+	}
+
+	private int secretsStored(SendEmail command) {
+		return jdbc.queryForObject("""
+				select count(*) from email_delivery_secret s join email_delivery d on d.id = s.delivery_id
+				 where d.idempotency_key = ?
+				""", Integer.class, command.idempotencyKey());
+	}
+
+	/** Seals as identity-service does, with this service's configured keys. */
+	private SecretSealer sealer() {
+		return SecretSealer.of(sealing.currentKeyId(), sealing.keys());
 	}
 
 	private String status(SendEmail command) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.coastline.notification.api.EmailKind;
 import com.coastline.notification.api.NotificationTopics;
+import com.coastline.notification.api.SecretSealer;
 import com.coastline.notification.api.SendEmail;
 import com.coastline.platform.test.kafka.TopicRecords;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +32,35 @@ public final class Commands {
 				"Your project is approved " + unique, "Hi Dana, your project Roof replacement is approved.",
 				"<p>Hi Dana, your project <b>Roof replacement</b> is approved.</p>", List.of(),
 				new SendEmail.Correlation(run, UUID.randomUUID(), UUID.randomUUID()), Instant.now());
+	}
+
+	/**
+	 * A sign-in code email as identity-service sends it: the code referenced from subject, text and HTML,
+	 * sealed for this command with {@code sealer}, to a recipient no other test uses.
+	 */
+	public static SendEmail signInCode(UUID workspace, SecretSealer sealer, String code) {
+		UUID commandId = UUID.randomUUID();
+		String unique = UUID.randomUUID().toString();
+		return new SendEmail(commandId, "sign-in-code:" + unique, workspace,
+				new SendEmail.Recipient("sam+" + unique + "@example.com", null), EmailKind.SIGN_IN_CODE,
+				"{{secret:code}} is your sign-in code for Summit Roofing",
+				"Your sign-in code is {{secret:code}}. It is valid for 10 minutes.",
+				"<p>Your sign-in code is <b>{{ secret:code }}</b>. It is valid for 10 minutes.</p>",
+				List.of(sealer.seal(commandId, "code", code)), new SendEmail.Correlation(null, null, null), Instant.now());
+	}
+
+	/** The same command with other secrets. */
+	public static SendEmail withSecrets(SendEmail command, List<SendEmail.EncryptedSecret> secrets) {
+		return new SendEmail(command.commandId(), command.idempotencyKey(), command.workspaceId(), command.recipient(),
+				command.kind(), command.subject(), command.text(), command.html(), secrets, command.correlation(),
+				command.requestedAt());
+	}
+
+	/** The ciphertext with one character in its middle changed (a whole base64 digit, so a changed byte). */
+	public static String tampered(String ciphertext) {
+		int middle = ciphertext.length() / 2;
+		char changed = ciphertext.charAt(middle) == 'A' ? 'B' : 'A';
+		return ciphertext.substring(0, middle) + changed + ciphertext.substring(middle + 1);
 	}
 
 	public static SendEmail to(SendEmail command, String email) {
