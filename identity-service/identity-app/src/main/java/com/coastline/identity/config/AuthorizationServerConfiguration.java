@@ -6,6 +6,7 @@ import java.time.Clock;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.coastline.identity.key.KeyRing;
+import com.coastline.identity.key.SigningKeyProperties;
 import com.coastline.identity.key.SigningKeys;
 import com.coastline.identity.token.RegisteredScopesByDefault;
 import com.coastline.identity.token.SelfContainedTokens;
@@ -51,8 +52,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuthorizationServerConfiguration {
 
 	@Bean
-	KeyRing keyRing(SigningKeys signingKeys, PlatformTransactionManager transactions, Clock clock) {
-		return KeyRing.loadOrCreate(signingKeys, new TransactionTemplate(transactions), clock);
+	KeyRing keyRing(SigningKeys signingKeys, PlatformTransactionManager transactions, Clock clock,
+			SigningKeyProperties settings) {
+		return KeyRing.loadOrCreate(signingKeys, new TransactionTemplate(transactions), clock, settings);
 	}
 
 	@Bean

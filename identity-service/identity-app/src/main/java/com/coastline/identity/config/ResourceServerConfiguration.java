@@ -59,18 +59,26 @@ class ResourceServerConfiguration {
 		// Workspaces are the tenant registry: creating and searching them is for admin clients (no
 		// workspace yet); reading one is decided by the controller (admin, or that workspace's token).
 		// A contact's links and sessions follow platform-web's back-office rule (staff, or an admin client
-		// with a wid), except that automation may issue links; /internal is the portal gateway's.
+		// with a wid), except that automation may issue links; /internal is the portal gateway's. The
+		// OpenAPI document is open to a GET of exactly its path: documentation, no data.
 		return ResourceServerSecurity.configure(http, properties, jwtAuthenticationConverter, problemWriter,
-				requests -> requests.requestMatchers(HttpMethod.POST, "/api/workspaces")
+				requests -> requests.requestMatchers(HttpMethod.GET, OpenApiConfiguration.API_DOCS)
+					.permitAll()
+					.requestMatchers(HttpMethod.POST, "/api/workspaces")
 					.access(admin)
 					.requestMatchers(HttpMethod.GET, "/api/workspaces")
 					.access(admin)
+					// Signing keys concern every workspace: an admin client's token that names none.
+					.requestMatchers(HttpMethod.POST, "/api/signing-keys/rotation")
+					.access(AuthorizationManagers.allOf(serviceWithoutWorkspace(), AuthorityAuthorizationManager.hasRole("admin")))
 					// Portal links: the back office, or an automation client with the links scope.
 					.requestMatchers(HttpMethod.POST, "/api/contacts/*/links")
 					.access(AuthorizationManagers.anyOf(new BackOfficeAccess(), serviceWithScope("portal-links:write")))
 					.requestMatchers("/api/contacts/**")
 					.access(new BackOfficeAccess())
-					// Sign-in operations are for the portal gateway only.
+					// Staff sign-in is the back-office gateway's; the rest of /internal the portal gateway's.
+					.requestMatchers("/internal/staff/**")
+					.access(serviceWithScope("staff-gateway"))
 					.requestMatchers("/internal/**")
 					.access(serviceWithScope("gateway"))
 					.requestMatchers("/api/**")
@@ -84,6 +92,12 @@ class ResourceServerConfiguration {
 				context) -> new AuthorizationDecision(authentication.get() instanceof JwtAuthenticationToken token
 						&& Tenant.from(token.getToken()).kind() == PrincipalKind.SERVICE);
 		return AuthorizationManagers.allOf(service, AuthorityAuthorizationManager.hasAuthority("SCOPE_" + scope));
+	}
+
+	/** A service client's token that names no workspace. */
+	private static AuthorizationManager<RequestAuthorizationContext> serviceWithoutWorkspace() {
+		return (authentication, context) -> new AuthorizationDecision(authentication.get() instanceof JwtAuthenticationToken token
+				&& Tenant.from(token.getToken()).kind() == PrincipalKind.SERVICE && !Tenant.from(token.getToken()).hasWorkspace());
 	}
 
 	/** Back-office APIs serve staff and services; a portal client's token gets 403 (docs/SERVICES.md). */

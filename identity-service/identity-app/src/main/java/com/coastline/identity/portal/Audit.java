@@ -24,7 +24,26 @@ public class Audit {
 
 	public static final String SESSION_ENDED = "session-ended";
 
+	public static final String CODE_REQUESTED = "code-requested";
+
+	public static final String CODE_THROTTLED = "code-throttled";
+
+	public static final String CODE_FAILED = "code-failed";
+
+	public static final String CODE_BURNED = "code-burned";
+
+	public static final String CODE_USED = "code-used";
+
+	/** A per-IP limit answered 429. */
+	public static final String THROTTLED = "throttled";
+
 	public static final String SUCCEEDED = "succeeded";
+
+	/** A code asked for an email that is not on file: nothing was sent. */
+	public static final String UNKNOWN_EMAIL = "unknown-email";
+
+	/** A code tried when its attempt had none left (expired, used, burned or replaced). */
+	public static final String NO_LIVE_CODE = "no-live-code";
 
 	public static final String REJECTED = "rejected";
 

@@ -32,6 +32,9 @@ class SigningKeyTest {
 	SigningKeys signingKeys;
 
 	@Autowired
+	SigningKeyProperties settings;
+
+	@Autowired
 	TransactionOperations transactions;
 
 	@Autowired
@@ -70,7 +73,7 @@ class SigningKeyTest {
 		int rows = keyRows();
 
 		// when the keys are loaded again, as a restarted instance does
-		KeyRing reloaded = KeyRing.loadOrCreate(signingKeys, transactions, clock);
+		KeyRing reloaded = KeyRing.loadOrCreate(signingKeys, transactions, clock, settings);
 
 		// then
 		assertThat(keyRows()).isEqualTo(rows);

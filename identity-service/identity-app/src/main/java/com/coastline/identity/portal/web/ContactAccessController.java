@@ -14,6 +14,8 @@ import com.coastline.platform.web.security.BackOfficeAccess;
 import com.coastline.platform.web.tenant.CurrentTenant;
 import com.coastline.platform.web.tenant.PrincipalKind;
 import com.coastline.platform.web.tenant.Tenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -35,6 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
  * issue links, in the contact's own workspace, with an {@code Idempotency-Key}.
  */
 @RestController
+@Tag(name = "Contact portal access",
+		description = "A contact's one-tap links and portal sessions, for the back office of the contact's "
+			+ "workspace.")
 @RequestMapping("/api/contacts/{contactId}")
 class ContactAccessController {
 
@@ -87,6 +92,11 @@ class ContactAccessController {
 		}
 	}
 
+	@Operation(summary = "Issue a one-tap link for the contact",
+			description = "201 with the link and its token, shown only here (no-store). A service client with "
+				+ "scope portal-links:write needs an Idempotency-Key; the same key revokes the link "
+				+ "minted earlier under it. 404 for another workspace's contact, 409 for an archived "
+				+ "one.")
 	@PostMapping("/links")
 	ResponseEntity<IssuedLink> issue(@PathVariable UUID contactId, @RequestBody(required = false) NewLink request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -114,24 +124,30 @@ class ContactAccessController {
 					issued.token(), projectId, issued.link().expiresAt()));
 	}
 
+	@Operation(summary = "List the contact's links, newest first",
+			description = "Revoked and expired ones included; never a token.")
 	@GetMapping("/links")
 	List<LinkView> links(@PathVariable UUID contactId) {
 		Instant now = this.clock.now();
 		return this.links.of(workspace(), contactId).stream().map(link -> LinkView.of(link, now)).toList();
 	}
 
+	@Operation(summary = "Revoke one link and end the sessions it created",
+			description = "204, also when already revoked; 404 for an unknown link.")
 	@DeleteMapping("/links/{linkId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(@PathVariable UUID contactId, @PathVariable UUID linkId) {
 		this.links.revoke(workspace(), contactId, linkId, this.currentTenant.get().subject());
 	}
 
+	@Operation(summary = "Revoke all the contact's links and end their sessions")
 	@DeleteMapping("/links")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revokeAll(@PathVariable UUID contactId) {
 		this.links.revokeAll(workspace(), contactId, this.currentTenant.get().subject());
 	}
 
+	@Operation(summary = "List the contact's live portal sessions", description = "Never a session's secret id.")
 	@GetMapping("/sessions")
 	List<SessionView> sessions(@PathVariable UUID contactId) {
 		UUID workspaceId = workspace();
@@ -139,6 +155,7 @@ class ContactAccessController {
 		return this.sessions.live(workspaceId, contactId).stream().map(SessionView::of).toList();
 	}
 
+	@Operation(summary = "End all the contact's portal sessions", description = "Its links keep working.")
 	@DeleteMapping("/sessions")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void endSessions(@PathVariable UUID contactId) {

@@ -6,6 +6,10 @@ import java.util.UUID;
 import com.coastline.identity.portal.ClientTokens;
 import com.coastline.identity.portal.PortalLinks;
 import com.coastline.identity.portal.PortalSessions;
+import com.coastline.identity.portal.SignInClock;
+import com.coastline.identity.signin.SignInThrottles;
+import com.coastline.identity.signin.SignInThrottles.PerIp;
+import com.coastline.identity.token.SessionJwts;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -34,17 +38,24 @@ class GatewayController {
 
 	private final ClientTokens tokens;
 
-	GatewayController(PortalLinks links, PortalSessions sessions, ClientTokens tokens) {
+	private final SignInThrottles throttles;
+
+	private final SignInClock clock;
+
+	GatewayController(PortalLinks links, PortalSessions sessions, ClientTokens tokens, SignInThrottles throttles,
+			SignInClock clock) {
 		this.links = links;
 		this.sessions = sessions;
 		this.tokens = tokens;
+		this.throttles = throttles;
+		this.clock = clock;
 	}
 
 	record Redemption(String token, String ip, String userAgent) {
 	}
 
 	/** {@code sessionId} is the session's secret id (the cookie value): shown here once. */
-	record SessionStarted(String sessionId, UUID contactId, UUID workspaceId, UUID projectId, Instant expiresAt) {
+	public record SessionStarted(String sessionId, UUID contactId, UUID workspaceId, UUID projectId, Instant expiresAt) {
 	}
 
 	record SessionRef(String sessionId, String ip, String userAgent) {
@@ -56,7 +67,11 @@ class GatewayController {
 	@PostMapping("/links/redeem")
 	ResponseEntity<SessionStarted> redeem(@RequestBody Redemption request) {
 		PortalLinks.Redeemed redeemed = this.links.redeem(request.token(), request.ip(), request.userAgent())
-			.orElseThrow(NotSignedIn::new);
+			.orElseThrow(() -> {
+				// Counted only once failed, so that a valid link always works at once.
+				this.throttles.count(PerIp.FAILED_REDEMPTION, request.ip(), request.userAgent(), null, this.clock.now());
+				return new NotSignedIn();
+			});
 		PortalSessions.Session session = redeemed.session().session();
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.cacheControl(CacheControl.noStore())
@@ -66,7 +81,7 @@ class GatewayController {
 
 	@PostMapping("/sessions/token")
 	ResponseEntity<AccessToken> token(@RequestBody SessionRef request) {
-		ClientTokens.Token token = this.tokens.exchange(request.sessionId()).orElseThrow(NotSignedIn::new);
+		SessionJwts.Token token = this.tokens.exchange(request.sessionId()).orElseThrow(NotSignedIn::new);
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.body(new AccessToken(token.value(), "Bearer", token.expiresIn().toSeconds()));

@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.Currency;
 
 import com.coastline.identity.staff.SignUps;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (which will add CSRF and rate limits); until then it needs an admin client's token.
  */
 @RestController
+@Tag(name = "Staff")
 class SignUpController {
 
 	private final SignUps signUps;
@@ -29,6 +32,9 @@ class SignUpController {
 	}
 
 	/** 201 with the workspace and its active owner; {@code WorkspaceCreated} is published as for any workspace. */
+	@Operation(summary = "Sign a contractor business up with its owner (admin client for now)",
+			description = "201 with the workspace and its active owner, created in one transaction; publishes "
+				+ "WorkspaceCreated.")
 	@PostMapping("/api/signups")
 	ResponseEntity<SignUpView> signUp(@Valid @RequestBody SignUpRequest request) {
 		this.access.requireAdmin();

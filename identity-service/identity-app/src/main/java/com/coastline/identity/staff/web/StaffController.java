@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.coastline.identity.staff.StaffManagement;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * remove; any staff member of the workspace reads. Another workspace's members answer 404.
  */
 @RestController
+@Tag(name = "Staff", description = "The back-office staff of the token's workspace.")
 @RequestMapping("/api/staff")
 class StaffController {
 
@@ -34,6 +37,9 @@ class StaffController {
 	}
 
 	/** 201 with the invited member ({@code INVITED}); publishes {@code StaffInvited}. 409 if the email is already here. */
+	@Operation(summary = "Invite a staff member (owner)",
+			description = "201 with the member (INVITED); publishes StaffInvited; 409 if the email is already "
+				+ "invited or active here.")
 	@PostMapping
 	ResponseEntity<StaffView> invite(@Valid @RequestBody StaffInvitation invitation) {
 		this.access.requireOwner();
@@ -43,6 +49,7 @@ class StaffController {
 	}
 
 	/** The workspace's invited and active staff, oldest invitation first. */
+	@Operation(summary = "List the workspace's invited and active staff", description = "Oldest invitation first.")
 	@GetMapping
 	List<StaffView> list() {
 		this.access.requireBackOffice();
@@ -50,6 +57,8 @@ class StaffController {
 	}
 
 	/** One member of the workspace (removed ones too). */
+	@Operation(summary = "Read one staff member of the workspace",
+			description = "Removed ones too; 404 for another workspace's.")
 	@GetMapping("/{id}")
 	StaffView get(@PathVariable UUID id) {
 		this.access.requireBackOffice();
@@ -57,6 +66,8 @@ class StaffController {
 	}
 
 	/** Removes a member (204, also when already removed); 409 for the last active owner. */
+	@Operation(summary = "Remove a staff member (owner)",
+			description = "204, also when already removed; 409 for the last active owner.")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> remove(@PathVariable UUID id) {
 		this.access.requireOwner();

@@ -10,6 +10,8 @@ import com.coastline.identity.workspace.WorkspaceRegistry;
 import com.coastline.platform.web.problem.NotFoundException;
 import com.coastline.platform.web.tenant.CurrentTenant;
 import com.coastline.platform.web.tenant.Tenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * security configuration); reading one workspace is also open to tokens of that workspace.
  */
 @RestController
+@Tag(name = "Workspaces", description = "The tenant registry.")
 @RequestMapping("/api/workspaces")
 class WorkspaceController {
 
@@ -42,6 +45,8 @@ class WorkspaceController {
 	}
 
 	/** Signs a contractor business up: 201 with the workspace; announces it with {@code WorkspaceCreated}. */
+	@Operation(summary = "Create a workspace (admin)",
+			description = "201 with the workspace; publishes WorkspaceCreated.")
 	@PostMapping
 	ResponseEntity<WorkspaceView> create(@Valid @RequestBody NewWorkspace request) {
 		WorkspaceView created = WorkspaceView.of(this.registry.create(request.name(), ZoneId.of(request.timeZone()),
@@ -50,6 +55,9 @@ class WorkspaceController {
 	}
 
 	/** One workspace, for an admin or a token of that workspace; 404 for anyone else, as if it did not exist. */
+	@Operation(summary = "Read a workspace",
+			description = "For an admin or a token of that workspace; 404 for anyone else, as if it did not "
+				+ "exist.")
 	@GetMapping("/{id}")
 	WorkspaceView get(@PathVariable UUID id) {
 		Tenant tenant = this.currentTenant.get();
@@ -60,6 +68,8 @@ class WorkspaceController {
 	}
 
 	/** The workspaces with exactly this name (oldest first), so that a seeder can create one only once. */
+	@Operation(summary = "Find the workspaces with exactly this name (admin)",
+			description = "Oldest first; names are not unique.")
 	@GetMapping
 	List<WorkspaceView> named(@RequestParam @NotBlank String name) {
 		return this.registry.named(name).stream().map(WorkspaceView::of).toList();

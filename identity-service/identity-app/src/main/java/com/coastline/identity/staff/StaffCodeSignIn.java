@@ -1,0 +1,136 @@
+package com.coastline.identity.staff;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.coastline.identity.portal.SignInClock;
+import com.coastline.identity.signin.SignInCodes;
+import com.coastline.identity.signin.SignInCodes.Audience;
+import com.coastline.identity.signin.SignInThrottles;
+import com.coastline.identity.signin.SignInThrottles.PerIp;
+import com.coastline.identity.token.SessionJwts;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Staff sign in with the same email codes as clients (the local stack needs nothing external; production
+ * may trust an OIDC provider instead, see the README). The email is asked before any workspace is known:
+ * someone working for several workspaces chooses one after the code. The first sign-in accepts an
+ * invitation.
+ */
+@Service
+public class StaffCodeSignIn {
+
+	public static final String METHOD = "code";
+
+	private final SignInCodes codes;
+
+	private final SignInThrottles throttles;
+
+	private final StaffDirectory directory;
+
+	private final StaffSessions sessions;
+
+	private final SessionJwts jwts;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final SignInClock clock;
+
+	StaffCodeSignIn(SignInCodes codes, SignInThrottles throttles, StaffDirectory directory, StaffSessions sessions,
+			SessionJwts jwts, JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SignInClock clock) {
+		this.codes = codes;
+		this.throttles = throttles;
+		this.directory = directory;
+		this.sessions = sessions;
+		this.jwts = jwts;
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+	}
+
+	/** How a code turned out. */
+	public sealed interface Outcome {
+	}
+
+	public record SignedIn(StaffSessions.Created session) implements Outcome {
+	}
+
+	/** Right code, several workspaces: choose one with {@link #choose}. */
+	public record Choose(List<WorkspaceChoice> workspaces) implements Outcome {
+	}
+
+	public record Refused(int attemptsLeft) implements Outcome {
+	}
+
+	public record WorkspaceChoice(UUID workspaceId, String workspaceName, StaffRole role) {
+	}
+
+	/** Asks for a code; the same answer whether or not the email belongs to anyone's staff. */
+	public SignInCodes.Requested request(String email, String attempt, String ip, String userAgent) {
+		this.throttles.count(PerIp.REQUEST, ip, userAgent, null, this.clock.now());
+		Optional<SignInCodes.Recipient> recipient = this.directory.activeByEmail(email).isEmpty() ? Optional.empty()
+				: Optional.of(new SignInCodes.Recipient(null, "Coastline"));
+		return this.transactions
+			.execute(status -> this.codes.request(Audience.STAFF, null, email, attempt, ip, userAgent, recipient));
+	}
+
+	public Outcome verify(String attempt, String code, String ip, String userAgent) {
+		this.throttles.count(PerIp.VERIFY, ip, userAgent, null, this.clock.now());
+		return this.transactions.execute(status -> {
+			SignInCodes.Result result = this.codes.verify(Audience.STAFF, attempt, code, ip, userAgent);
+			if (!result.isVerified()) {
+				return new Refused(result.refused().attemptsLeft());
+			}
+			List<StaffMembership> memberships = this.directory.activeByEmail(result.verified().email());
+			if (memberships.isEmpty()) {
+				return new Refused(0);
+			}
+			if (memberships.size() > 1) {
+				return new Choose(memberships.stream()
+					.map(membership -> new WorkspaceChoice(membership.workspaceId(), workspaceName(membership.workspaceId()),
+							membership.role()))
+					.toList());
+			}
+			this.codes.completed(result.verified());
+			return new SignedIn(this.sessions.open(memberships.get(0), METHOD, ip, userAgent));
+		});
+	}
+
+	/** Continues a verified attempt in one of the email's workspaces (once). */
+	public Optional<StaffSessions.Created> choose(String attempt, UUID workspaceId, String ip, String userAgent) {
+		return this.transactions.execute(status -> {
+			Optional<StaffMembership> chosen = this.codes.complete(Audience.STAFF, attempt)
+				.flatMap(verified -> this.directory.activeByEmail(verified.email())
+					.stream()
+					.filter(membership -> membership.workspaceId().equals(workspaceId))
+					.findFirst());
+			if (chosen.isEmpty()) {
+				status.setRollbackOnly();
+				return Optional.empty();
+			}
+			return Optional.of(this.sessions.open(chosen.get(), METHOD, ip, userAgent));
+		});
+	}
+
+	/** A staff token ({@code kind=staff}, {@code roles}) for the live session, or empty. */
+	public Optional<SessionJwts.Token> exchange(String sessionSecret) {
+		return this.sessions.touch(sessionSecret)
+			.map(session -> this.jwts.sign("staff", session.staffId(), session.workspaceId(), session.method(),
+					session.id(), Map.of("roles", List.of(session.role().claim()))));
+	}
+
+	private String workspaceName(UUID workspaceId) {
+		return this.jdbc.queryForList("select name from workspace where id = ?", String.class, workspaceId)
+			.stream()
+			.findFirst()
+			.orElse("");
+	}
+}
