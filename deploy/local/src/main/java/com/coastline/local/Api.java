@@ -55,6 +55,20 @@ public final class Api {
 		return new Api(identityUrl, "admin", System.getenv().getOrDefault("ADMIN_CLIENT_SECRET", "local-admin-secret"));
 	}
 
+	/**
+	 * The portal gateway's client (its secret is the local default): with a {@link #token(String) token}
+	 * of scope {@code gateway} it redeems links and swaps sessions for client tokens.
+	 */
+	public static Api portalGateway(String identityUrl) {
+		return new Api(identityUrl, "portal-gateway",
+				System.getenv().getOrDefault("PORTAL_GATEWAY_CLIENT_SECRET", "local-portal-gateway-secret"));
+	}
+
+	/** A token with the given scope and no workspace. */
+	public String token(String scope) {
+		return requestToken("grant_type=client_credentials&scope=" + query(scope));
+	}
+
 	/** A token without a workspace (creating workspaces). */
 	public String token() {
 		return requestToken("grant_type=client_credentials&scope=admin");

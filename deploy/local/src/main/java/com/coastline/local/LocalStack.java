@@ -38,13 +38,16 @@ public final class LocalStack implements AutoCloseable {
 
 	private final List<Service> services;
 
+	private final Map<Service, Integer> instances;
+
 	private EmbeddedPostgres postgres;
 
 	private KafkaBrokerProcess kafka;
 
 	private MailInbox inbox;
 
-	private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+	/** Each service's instances, the first on the service's own port. */
+	private final Map<Service, List<ServiceProcess>> processes = new EnumMap<>(Service.class);
 
 	private LocalStack(Builder builder) {
 		this.root = builder.root;
@@ -52,6 +55,7 @@ public final class LocalStack implements AutoCloseable {
 		this.ports = builder.ports;
 		this.log = builder.log;
 		this.services = List.copyOf(builder.services);
+		this.instances = new EnumMap<>(builder.instances);
 	}
 
 	public static Builder builder(Path repositoryRoot) {
@@ -66,15 +70,16 @@ public final class LocalStack implements AutoCloseable {
 			kafka = KafkaBrokerProcess.create(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController()).start();
 			inbox = MailInbox.start(ports.smtp(), ports.inbox());
 			for (Service service : services) {
-				int management = ports.management(service.port(ports));
-				Map<String, String> env = environment(service);
-				env.put("MANAGEMENT_PORT", String.valueOf(management));
-				ServiceProcess process = new ServiceProcess(service, jarOf(service), env, management, log);
-				processes.put(service, process);
-				process.start();
+				int count = instances.getOrDefault(service, 1);
+				for (int replica = 1; replica <= count; replica++) {
+					ServiceProcess process = process(service, replica);
+					processes.computeIfAbsent(service, s -> new ArrayList<>()).add(process);
+					process.start();
+				}
 			}
 			CompletableFuture.allOf(processes.values()
 				.stream()
+				.flatMap(List::stream)
 				.map(process -> CompletableFuture.runAsync(() -> process.awaitReady(READY_TIMEOUT)))
 				.toArray(CompletableFuture[]::new)).join();
 			return this;
@@ -89,12 +94,18 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/** The service's first instance: the one on its own port, which {@link #url} names. */
 	public ServiceProcess service(Service service) {
-		ServiceProcess process = processes.get(service);
-		if (process == null) {
+		return instances(service).get(0);
+	}
+
+	/** Every instance of the service, the first on its own port (more with {@link Builder#replicas}). */
+	public List<ServiceProcess> instances(Service service) {
+		List<ServiceProcess> started = processes.get(service);
+		if (started == null) {
 			throw new IllegalArgumentException(service + " is not part of this stack");
 		}
-		return process;
+		return List.copyOf(started);
 	}
 
 	public String url(Service service) {
@@ -124,7 +135,7 @@ public final class LocalStack implements AutoCloseable {
 
 	@Override
 	public void close() {
-		processes.values().forEach(ServiceProcess::stop);
+		processes.values().stream().flatMap(List::stream).forEach(ServiceProcess::stop);
 		if (kafka != null) {
 			kafka.stop();
 		}
@@ -166,9 +177,22 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * An instance of the service. Replicas differ from the first only in their ports: the same
+	 * database, broker (and consumer group) and identity URL, as behind a load balancer.
+	 */
+	private ServiceProcess process(Service service, int replica) {
+		int port = replica == 1 ? service.port(ports) : ports.replica(service.port(ports), replica);
+		int management = ports.management(port);
+		Map<String, String> env = environment(service);
+		env.put("PORT", String.valueOf(port));
+		env.put("MANAGEMENT_PORT", String.valueOf(management));
+		String name = replica == 1 ? service.shortName() : service.shortName() + "-" + replica;
+		return new ServiceProcess(service, name, jarOf(service), env, port, management, log);
+	}
+
 	private Map<String, String> environment(Service service) {
 		Map<String, String> env = new HashMap<>();
-		env.put("PORT", String.valueOf(service.port(ports)));
 		env.put("DATABASE_URL", jdbcUrl(service));
 		env.put("DATABASE_USERNAME", "postgres");
 		env.put("DATABASE_PASSWORD", "postgres");
@@ -198,6 +222,8 @@ public final class LocalStack implements AutoCloseable {
 
 		private final List<Service> services = new ArrayList<>(List.of(Service.values()));
 
+		private final Map<Service, Integer> instances = new EnumMap<>(Service.class);
+
 		private Builder(Path root) {
 			this.root = root.toAbsolutePath().normalize();
 			this.dataDir = this.root.resolve(".local");
@@ -217,6 +243,19 @@ public final class LocalStack implements AutoCloseable {
 		/** Where the services' log lines go, each prefixed with its name. */
 		public Builder log(PrintStream log) {
 			this.log = log;
+			return this;
+		}
+
+		/**
+		 * Runs the service as this many instances (default 1): the further ones on other ports
+		 * ({@link Ports#replica}) against the same database and broker, e.g. two identity-services that
+		 * must share keys and sessions.
+		 */
+		public Builder replicas(Service service, int instances) {
+			if (instances < 1) {
+				throw new IllegalArgumentException("A service runs as at least one instance");
+			}
+			this.instances.put(service, instances);
 			return this;
 		}
 

@@ -29,6 +29,14 @@ public record Ports(int postgres, int kafka, int kafkaController, int smtp, int 
 		return freePorts ? free() : servicePort + 1000;
 	}
 
+	/**
+	 * The port of a service's further instance ({@code replica} 2, 3, …): the service's port + 10 per
+	 * replica (identity's second instance on 8092), or a free one for random ports.
+	 */
+	public int replica(int servicePort, int replica) {
+		return freePorts ? free() : servicePort + 10 * (replica - 1);
+	}
+
 	private static int get(String name, int fallback) {
 		return Integer.getInteger("coastline.local.port." + name, fallback);
 	}

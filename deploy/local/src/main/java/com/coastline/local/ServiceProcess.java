@@ -26,9 +26,13 @@ public final class ServiceProcess {
 
 	private final Service service;
 
+	private final String name;
+
 	private final Path jar;
 
 	private final Map<String, String> environment;
+
+	private final int port;
 
 	private final int managementPort;
 
@@ -36,16 +40,29 @@ public final class ServiceProcess {
 
 	private Process process;
 
-	ServiceProcess(Service service, Path jar, Map<String, String> environment, int managementPort, PrintStream log) {
+	ServiceProcess(Service service, String name, Path jar, Map<String, String> environment, int port,
+			int managementPort, PrintStream log) {
 		this.service = service;
+		this.name = name;
 		this.jar = jar;
 		this.environment = Map.copyOf(environment);
+		this.port = port;
 		this.managementPort = managementPort;
 		this.log = log;
 	}
 
 	public Service service() {
 		return service;
+	}
+
+	/** The service's short name, with the replica's number for a second or later instance ({@code identity-2}). */
+	public String name() {
+		return name;
+	}
+
+	/** Where this instance serves its APIs. */
+	public String url() {
+		return "http://127.0.0.1:" + port;
 	}
 
 	public int managementPort() {
@@ -57,7 +74,7 @@ public final class ServiceProcess {
 			return;
 		}
 		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException("No jar for " + service.applicationName() + " at " + jar
+			throw new IllegalStateException("No jar for " + name + " at " + jar
 					+ ": build it first (./mvnw install -DskipTests)");
 		}
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
@@ -70,10 +87,10 @@ public final class ServiceProcess {
 			process = builder.start();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start " + service.applicationName(), ex);
+			throw new UncheckedIOException("Could not start " + name, ex);
 		}
 		Process started = process;
-		Thread.ofVirtual().name(service.shortName() + "-log").start(() -> pump(started));
+		Thread.ofVirtual().name(name + "-log").start(() -> pump(started));
 	}
 
 	/** Waits until the service's readiness probe answers UP. */
@@ -86,7 +103,7 @@ public final class ServiceProcess {
 		while (System.nanoTime() < deadline) {
 			Process current = process;
 			if (current == null || !current.isAlive()) {
-				throw new IllegalStateException(service.applicationName() + " exited during start-up");
+				throw new IllegalStateException(name + " exited during start-up");
 			}
 			try {
 				if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -102,7 +119,7 @@ public final class ServiceProcess {
 			}
 			sleep(250);
 		}
-		throw new IllegalStateException(service.applicationName() + " was not ready within " + timeout);
+		throw new IllegalStateException(name + " was not ready within " + timeout);
 	}
 
 	/** A graceful stop (SIGTERM), as an orchestrator would do. */
@@ -126,7 +143,7 @@ public final class ServiceProcess {
 	}
 
 	private void pump(Process source) {
-		String prefix = "[%-12s] ".formatted(service.shortName());
+		String prefix = "[%-12s] ".formatted(name);
 		try (BufferedReader lines = new BufferedReader(
 				new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
