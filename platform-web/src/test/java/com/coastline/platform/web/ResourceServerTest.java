@@ -158,6 +158,27 @@ class ResourceServerTest {
 		assertProblem(backOffice(TestTokens.service("admin").roles("admin").mint()), ProblemType.FORBIDDEN);
 	}
 
+	@Test
+	void portalClientsMayUsePortalApis() {
+		assertThat(portal(TestTokens.client(this.workspace, UUID.randomUUID()).mint())).hasStatusOk();
+	}
+
+	@Test
+	void staffAndServiceTokensAreForbiddenOnPortalApis() {
+		assertProblem(portal(TestTokens.staff(this.workspace).roles("owner").mint()), ProblemType.FORBIDDEN);
+		assertProblem(portal(TestTokens.service("admin").workspace(this.workspace).roles("admin").mint()),
+				ProblemType.FORBIDDEN);
+	}
+
+	@Test
+	void portalApisNeedAToken() {
+		assertProblem(this.mvc.get().uri("/portal/home").exchange(), ProblemType.UNAUTHORIZED);
+	}
+
+	private MvcTestResult portal(String token) {
+		return this.mvc.get().uri("/portal/home").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+	}
+
 	private MvcTestResult backOffice(String token) {
 		return this.mvc.get().uri("/api/desk").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
 	}

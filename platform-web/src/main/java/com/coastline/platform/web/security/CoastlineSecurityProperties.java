@@ -24,11 +24,12 @@ import org.springframework.validation.annotation.Validated;
  * {@code /actuator/prometheus} (both only on the management port, which is never routed from outside)
  * @param backOfficePaths path patterns only a workspace's staff (or an admin service client acting for a
  * workspace) may call: the contractors' APIs; clients reach their data through the portal
+ * @param portalPaths path patterns only portal clients may call: what a client sees of their own jobs
  */
 @Validated
 @ConfigurationProperties("coastline.security")
 public record CoastlineSecurityProperties(@Valid @NotNull Jwt jwt, @DefaultValue List<String> publicPaths,
-		@DefaultValue("/api/**") List<String> backOfficePaths) {
+		@DefaultValue("/api/**") List<String> backOfficePaths, @DefaultValue("/portal/**") List<String> portalPaths) {
 
 	/**
 	 * @param jwkSetUri where identity-service publishes its public keys (JWKS)

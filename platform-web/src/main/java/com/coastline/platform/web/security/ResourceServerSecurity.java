@@ -71,6 +71,9 @@ public final class ResourceServerSecurity {
 				requests.requestMatchers(properties.backOfficePaths().toArray(String[]::new))
 					.access(new BackOfficeAccess());
 			}
+			if (!properties.portalPaths().isEmpty()) {
+				requests.requestMatchers(properties.portalPaths().toArray(String[]::new)).access(new PortalAccess());
+			}
 			requests.anyRequest().authenticated();
 		})
 			.oauth2ResourceServer((resourceServer) -> resourceServer

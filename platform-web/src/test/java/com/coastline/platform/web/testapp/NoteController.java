@@ -50,6 +50,12 @@ class NoteController {
 		return "open";
 	}
 
+	/** A portal endpoint (under {@code /portal/**}). */
+	@GetMapping("/portal/home")
+	String portalHome() {
+		return "open";
+	}
+
 	@GetMapping("/notes")
 	List<Note> list() {
 		return this.notes.findAll();
