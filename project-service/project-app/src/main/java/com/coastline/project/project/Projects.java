@@ -17,6 +17,10 @@ public interface Projects extends JpaRepository<Project, UUID> {
 
 	List<Project> findByNameIgnoreCaseOrderByCreatedAtAsc(String name);
 
+	/** The projects a contact may see in the portal, oldest first. */
+	@Query("select p from Project p where p.primaryContactId = :contactId order by p.createdAt, p.id")
+	List<Project> findVisibleTo(UUID contactId);
+
 	/**
 	 * The project, locked until the transaction ends: concurrent state changes queue up and each sees
 	 * the state the one before it left (so a second approval finds the project approved).

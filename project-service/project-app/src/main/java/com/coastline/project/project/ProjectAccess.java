@@ -1,0 +1,56 @@
+package com.coastline.project.project;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.coastline.platform.web.problem.NotFoundException;
+import com.coastline.platform.web.tenant.CurrentTenant;
+import com.coastline.platform.web.tenant.Tenant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a portal client may see: the projects of the token's workspace (Hibernate's tenant filter) whose
+ * primary contact is the token's contact. Every portal query of every module goes through here, so that
+ * no endpoint filters by contact by hand.
+ */
+@Service
+public class ProjectAccess {
+
+	private final Projects projects;
+
+	private final CurrentTenant tenant;
+
+	ProjectAccess(Projects projects, CurrentTenant tenant) {
+		this.projects = projects;
+		this.tenant = tenant;
+	}
+
+	/** The ids of the projects the current portal client may see, oldest first. */
+	@Transactional(readOnly = true)
+	public List<UUID> visibleProjectIds() {
+		return this.projects.findVisibleTo(currentContact()).stream().map(Project::getId).toList();
+	}
+
+	/**
+	 * The project, when the current portal client may see it.
+	 * @throws NotFoundException otherwise: another contact's project and an unknown id answer alike
+	 */
+	@Transactional(readOnly = true)
+	public Project requireVisible(UUID projectId) {
+		return this.projects.findVisibleTo(currentContact())
+			.stream()
+			.filter(project -> project.getId().equals(projectId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Project", projectId));
+	}
+
+	private UUID currentContact() {
+		Tenant current = this.tenant.get();
+		if (!current.isClient() || current.contactId() == null) {
+			throw new IllegalStateException("Portal access needs a portal client's token");
+		}
+		return current.contactId();
+	}
+}
