@@ -69,6 +69,12 @@ class ApiDocumentationTest {
 			}
 		});
 		assertThat(withoutSummary).isEmpty();
+		for (String creating : List.of("/api/workspaces", "/api/staff", "/api/signups", "/api/contacts/{contactId}/links",
+				"/internal/links/redeem")) {
+			assertThat(paths.path(creating).path("post").path("responses").propertyNames()).as(creating)
+				.contains("201")
+				.doesNotContain("200");
+		}
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -32,8 +33,10 @@ class OpenApiConfiguration {
 
 	static final String GATEWAY_TAG = "Portal gateway";
 
+	private static final String REDEEM = "/internal/links/redeem";
+
 	/** The portal gateway's operations (GatewayController), described here so that its code stays as it is. */
-	private static final Map<String, String> GATEWAY_SUMMARIES = Map.of("/internal/links/redeem",
+	private static final Map<String, String> GATEWAY_SUMMARIES = Map.of(REDEEM,
 			"Redeem a one-tap link for a new portal session", "/internal/sessions/token",
 			"Swap a portal session for a 60-second client token", "/internal/sessions/sign-out",
 			"End a portal session (the same 204 for any id)");
@@ -66,6 +69,12 @@ class OpenApiConfiguration {
 			Operation post = (item != null) ? item.getPost() : null;
 			if (post != null && post.getSummary() == null) {
 				post.summary(summary).tags(List.of(GATEWAY_TAG));
+				// Redeeming creates a session: 201, not the 200 inferred from the ResponseEntity.
+				ApiResponse created = (REDEEM.equals(path) && post.getResponses() != null)
+						? post.getResponses().remove("200") : null;
+				if (created != null) {
+					post.getResponses().addApiResponse("201", created.description("Created"));
+				}
 			}
 		});
 	}

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import com.coastline.identity.portal.PortalSessions;
 import com.coastline.identity.portal.SignInClock;
+import com.coastline.identity.staff.StaffSessions;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -85,6 +86,10 @@ public class Purge {
 				  select id from portal_session where ended_at < ? or absolute_expires_at < ? or last_seen_at < ?
 				  limit ? for update skip locked)""", at(cutoff), at(cutoff), at(cutoff.minus(PortalSessions.IDLE))));
 		purgeLinks(cutoff, purged);
+		purged.put("staff_session", inBatches("""
+				delete from staff_session where id in (
+				  select id from staff_session where ended_at < ? or absolute_expires_at < ? or last_seen_at < ?
+				  limit ? for update skip locked)""", at(cutoff), at(cutoff), at(cutoff.minus(StaffSessions.IDLE))));
 		purged.put("audit_event", inBatches("""
 				delete from audit_event where id in (select id from audit_event where at < ? limit ?)""",
 				at(now.minus(this.properties.auditKeep()))));
@@ -130,27 +135,22 @@ public class Purge {
 	}
 
 	/**
-	 * Email codes and their throttles (V4, email-code sign-in), only where those tables exist. Rows are
-	 * picked by {@code ctid}, which needs nothing of their keys.
+	 * Email codes (gone a day after they expire), sign-in attempts (a day after they end, taking their
+	 * codes along) and throttles (two days after their last change, when no limit of theirs still runs).
 	 */
 	private void purgeEmailCodes(Instant now, Map<String, Integer> purged) {
-		if (exists("sign_in_code")) {
-			purged.put("sign_in_code", inBatches("""
-					delete from sign_in_code where ctid = any(array(
-					  select ctid from sign_in_code where expires_at < ? limit ? for update skip locked))""",
-					at(now.minus(CODE_KEEP))));
-		}
-		if (exists("sign_in_throttle")) {
-			purged.put("sign_in_throttle", inBatches("""
-					delete from sign_in_throttle where ctid = any(array(
-					  select ctid from sign_in_throttle where updated_at < ? limit ? for update skip locked))""",
-					at(now.minus(THROTTLE_KEEP))));
-		}
-	}
-
-	private boolean exists(String table) {
-		return Boolean.TRUE.equals(
-				this.jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class, table));
+		purged.put("sign_in_code", inBatches("""
+				delete from sign_in_code where id in (
+				  select id from sign_in_code where expires_at < ? limit ? for update skip locked)""",
+				at(now.minus(CODE_KEEP))));
+		purged.put("sign_in_attempt", inBatches("""
+				delete from sign_in_attempt where id in (
+				  select id from sign_in_attempt where expires_at < ? limit ? for update skip locked)""",
+				at(now.minus(CODE_KEEP))));
+		purged.put("sign_in_throttle", inBatches("""
+				delete from sign_in_throttle where key in (
+				  select key from sign_in_throttle where updated_at < ? limit ? for update skip locked)""",
+				at(now.minus(THROTTLE_KEEP))));
 	}
 
 	/** Runs a delete whose last parameter is the batch size until a batch deletes fewer rows than that. */

@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +13,7 @@ import com.coastline.identity.IdentityServiceTest;
 import com.coastline.identity.portal.MovableSignInClock;
 import com.coastline.identity.portal.PortalLinks;
 import com.coastline.identity.portal.PortalSessions;
+import com.coastline.identity.staff.SignUps;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The purge of sign-in records on real PostgreSQL. Links and sessions are made through the product's
@@ -53,6 +55,9 @@ class PurgeTest {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	SignUps signUps;
 
 	UUID workspace;
 
@@ -218,18 +223,15 @@ class PurgeTest {
 	}
 
 	@Test
-	void emailCodesGoADayAfterExpiryAndThrottlesTwoDaysAfterTheirLastUpdate() {
-		assumeTrue(jdbc.queryForObject("select to_regclass('sign_in_code') is not null", Boolean.class),
-				"the email-code tables exist");
+	void emailCodesAndAttemptsGoADayAfterExpiryAndThrottlesTwoDaysAfterTheirLastUpdate() {
 		// given
 		Instant now = clock.now();
-		UUID attempt = UUID.randomUUID();
-		jdbc.update("""
-				insert into sign_in_attempt (id, secret_hash, audience, workspace_id, email, created_at, expires_at)
-				values (?, ?, 'client', ?, 'dana@example.com', ?, ?)""", attempt, random32(), workspace,
-				Timestamp.from(now.minus(DAY.multipliedBy(3))), Timestamp.from(now.minus(DAY.multipliedBy(2))));
-		UUID expiredLongAgo = code(attempt, now.minus(DAY).minusSeconds(60));
-		UUID expiredRecently = code(attempt, now.minus(DAY).plusSeconds(60));
+		UUID liveAttempt = attempt(now.plus(Duration.ofHours(1)));
+		UUID endedLongAgo = attempt(now.minus(DAY).minusSeconds(60));
+		UUID endedRecently = attempt(now.minus(DAY).plusSeconds(60));
+		UUID expiredLongAgo = code(liveAttempt, now.minus(DAY).minusSeconds(60));
+		UUID expiredRecently = code(liveAttempt, now.minus(DAY).plusSeconds(60));
+		UUID codeOfAnEndedAttempt = code(endedLongAgo, now.plus(Duration.ofMinutes(5)));
 		String staleKey = "test:" + UUID.randomUUID();
 		String freshKey = "test:" + UUID.randomUUID();
 		throttle(staleKey, now.minus(DAY.multipliedBy(2)).minusSeconds(60));
@@ -242,13 +244,54 @@ class PurgeTest {
 			// then
 			assertThat(count("select count(*) from sign_in_code where id = ?", expiredLongAgo)).isZero();
 			assertThat(count("select count(*) from sign_in_code where id = ?", expiredRecently)).isOne();
+			assertThat(count("select count(*) from sign_in_attempt where id = ?", endedLongAgo)).isZero();
+			assertThat(count("select count(*) from sign_in_code where id = ?", codeOfAnEndedAttempt)).isZero();
+			assertThat(count("select count(*) from sign_in_attempt where id = ?", endedRecently)).isOne();
+			assertThat(count("select count(*) from sign_in_attempt where id = ?", liveAttempt)).isOne();
 			assertThat(count("select count(*) from sign_in_throttle where key = ?", staleKey)).isZero();
 			assertThat(count("select count(*) from sign_in_throttle where key = ?", freshKey)).isOne();
 		}
 		finally {
-			jdbc.update("delete from sign_in_attempt where id = ?", attempt);
+			jdbc.update("delete from sign_in_attempt where id in (?, ?, ?)", liveAttempt, endedLongAgo, endedRecently);
 			jdbc.update("delete from sign_in_throttle where key in (?, ?)", staleKey, freshKey);
 		}
+	}
+
+	@Test
+	void staffSessionsGoThirtyDaysAfterTheyEnded() {
+		// given: an owner's session that ended 31 days ago and one that ended 29 days ago
+		SignUps.SignUp owner = signUps.signUp("Purge Roofing " + UUID.randomUUID(), ZoneId.of("UTC"),
+				Currency.getInstance("USD"), "owner-" + UUID.randomUUID() + "@example.com", "Pat Owner");
+		Instant now = clock.now();
+		UUID old = staffSession(owner, now.minus(DAY.multipliedBy(31)));
+		UUID recent = staffSession(owner, now.minus(DAY.multipliedBy(29)));
+
+		// when
+		purge.run();
+
+		// then
+		assertThat(count("select count(*) from staff_session where id = ?", old)).isZero();
+		assertThat(count("select count(*) from staff_session where id = ?", recent)).isOne();
+	}
+
+	private UUID staffSession(SignUps.SignUp owner, Instant endedAt) {
+		UUID id = UUID.randomUUID();
+		jdbc.update("""
+				insert into staff_session (id, workspace_id, staff_id, secret_hash, method, created_at, last_seen_at,
+				  absolute_expires_at, ended_at)
+				values (?, ?, ?, ?, 'code', ?, ?, ?, ?)""", id, owner.workspace().getId(), owner.owner().getId(),
+				random32(), Timestamp.from(endedAt.minus(Duration.ofHours(1))), Timestamp.from(endedAt),
+				Timestamp.from(endedAt.plus(Duration.ofHours(11))), Timestamp.from(endedAt));
+		return id;
+	}
+
+	private UUID attempt(Instant expiresAt) {
+		UUID id = UUID.randomUUID();
+		jdbc.update("""
+				insert into sign_in_attempt (id, secret_hash, audience, workspace_id, email, created_at, expires_at)
+				values (?, ?, 'client', ?, 'dana@example.com', ?, ?)""", id, random32(), workspace,
+				Timestamp.from(expiresAt.minus(Duration.ofHours(1))), Timestamp.from(expiresAt));
+		return id;
 	}
 
 	private PortalLinks.Issued issue() {

@@ -10,6 +10,8 @@ import com.coastline.identity.signin.SignInCodes;
 import com.coastline.identity.signin.web.CodeRefused;
 import com.coastline.identity.staff.EmailAddresses;
 import com.coastline.identity.staff.web.SingleEmailAddress;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * in its attempt (a session, or the contacts to choose from), choose. The gateway keeps the attempt in a
  * short-lived pre-session cookie and relays the browser's IP and user agent.
  */
+@Tag(name = "Portal gateway: email codes")
 @RestController
 @RequestMapping("/internal/codes")
 class CodeSignInController {
@@ -65,6 +68,7 @@ class CodeSignInController {
 	record Choices(List<ContactChoice> contacts) {
 	}
 
+	@Operation(summary = "Ask for a sign-in code (always 202, whatever the email)")
 	@PostMapping
 	ResponseEntity<AttemptView> request(@Valid @RequestBody CodeRequest request) {
 		SignInCodes.Requested requested = this.signIn.request(request.workspaceId(),
@@ -75,6 +79,7 @@ class CodeSignInController {
 	}
 
 	/** 201 with a session; 200 with the contacts to choose from; 401 {@code code-refused} otherwise. */
+	@Operation(summary = "Verify a code in its attempt: a session, or the contacts to choose from")
 	@PostMapping("/verify")
 	ResponseEntity<?> verify(@Valid @RequestBody CodeEntry entry) {
 		PortalCodeSignIn.Outcome outcome = this.signIn.verify(entry.attempt(), entry.code(), entry.ip(),
@@ -91,6 +96,7 @@ class CodeSignInController {
 		};
 	}
 
+	@Operation(summary = "Continue a verified attempt as one of the email's contacts")
 	@PostMapping("/choose")
 	ResponseEntity<GatewayController.SessionStarted> choose(@Valid @RequestBody Choice choice) {
 		return started(this.signIn.choose(choice.attempt(), choice.contactId(), choice.ip(), choice.userAgent())

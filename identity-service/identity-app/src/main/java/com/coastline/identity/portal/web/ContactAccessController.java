@@ -15,6 +15,7 @@ import com.coastline.platform.web.tenant.CurrentTenant;
 import com.coastline.platform.web.tenant.PrincipalKind;
 import com.coastline.platform.web.tenant.Tenant;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.CacheControl;
@@ -97,6 +98,7 @@ class ContactAccessController {
 				+ "scope portal-links:write needs an Idempotency-Key; the same key revokes the link "
 				+ "minted earlier under it. 404 for another workspace's contact, 409 for an archived "
 				+ "one.")
+	@ApiResponse(responseCode = "201", description = "Created")
 	@PostMapping("/links")
 	ResponseEntity<IssuedLink> issue(@PathVariable UUID contactId, @RequestBody(required = false) NewLink request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {

@@ -6,6 +6,7 @@ import java.util.Currency;
 
 import com.coastline.identity.staff.SignUps;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -35,6 +36,7 @@ class SignUpController {
 	@Operation(summary = "Sign a contractor business up with its owner (admin client for now)",
 			description = "201 with the workspace and its active owner, created in one transaction; publishes "
 				+ "WorkspaceCreated.")
+	@ApiResponse(responseCode = "201", description = "Created")
 	@PostMapping("/api/signups")
 	ResponseEntity<SignUpView> signUp(@Valid @RequestBody SignUpRequest request) {
 		this.access.requireAdmin();

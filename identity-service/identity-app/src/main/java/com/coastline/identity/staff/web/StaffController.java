@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.coastline.identity.staff.StaffManagement;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -40,6 +41,7 @@ class StaffController {
 	@Operation(summary = "Invite a staff member (owner)",
 			description = "201 with the member (INVITED); publishes StaffInvited; 409 if the email is already "
 				+ "invited or active here.")
+	@ApiResponse(responseCode = "201", description = "Created")
 	@PostMapping
 	ResponseEntity<StaffView> invite(@Valid @RequestBody StaffInvitation invitation) {
 		this.access.requireOwner();

@@ -12,6 +12,8 @@ import com.coastline.identity.staff.StaffSessions;
 import com.coastline.identity.token.SessionJwts;
 import com.coastline.platform.web.problem.ProblemException;
 import com.coastline.platform.web.problem.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Staff sign-in for the back-office gateway (service token with scope {@code staff-gateway}): email codes,
  * the workspace choice, the swap of a staff session for a short-lived staff token, sign out.
  */
+@Tag(name = "Back-office gateway: staff sign-in")
 @RestController
 @RequestMapping("/internal/staff")
 class StaffSignInController {
@@ -73,6 +76,7 @@ class StaffSignInController {
 	record AccessToken(String accessToken, String tokenType, long expiresIn) {
 	}
 
+	@Operation(summary = "Ask for a staff sign-in code (always 202, whatever the email)")
 	@PostMapping("/codes")
 	ResponseEntity<AttemptView> request(@Valid @RequestBody CodeRequest request) {
 		SignInCodes.Requested requested = this.signIn.request(EmailAddresses.normalise(request.email()),
@@ -83,6 +87,7 @@ class StaffSignInController {
 	}
 
 	/** 201 with a session; 200 with the workspaces to choose from; 401 {@code code-refused} otherwise. */
+	@Operation(summary = "Verify a staff code: a session, or the workspaces to choose from")
 	@PostMapping("/codes/verify")
 	ResponseEntity<?> verify(@Valid @RequestBody CodeEntry entry) {
 		return switch (this.signIn.verify(entry.attempt(), entry.code(), entry.ip(), entry.userAgent())) {
@@ -93,12 +98,14 @@ class StaffSignInController {
 		};
 	}
 
+	@Operation(summary = "Continue a verified attempt in one of the email's workspaces")
 	@PostMapping("/codes/choose")
 	ResponseEntity<SessionStarted> choose(@Valid @RequestBody Choice choice) {
 		return started(this.signIn.choose(choice.attempt(), choice.workspaceId(), choice.ip(), choice.userAgent())
 			.orElseThrow(() -> new CodeRefused(0)));
 	}
 
+	@Operation(summary = "Swap a staff session for a 60-second staff JWT")
 	@PostMapping("/sessions/token")
 	ResponseEntity<AccessToken> token(@RequestBody SessionRef request) {
 		SessionJwts.Token token = this.signIn.exchange(request.sessionId()).orElseThrow(NotSignedIn::new);
@@ -107,6 +114,7 @@ class StaffSignInController {
 			.body(new AccessToken(token.value(), "Bearer", token.expiresIn().toSeconds()));
 	}
 
+	@Operation(summary = "End a staff session")
 	@PostMapping("/sessions/sign-out")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void signOut(@RequestBody SessionRef request) {

@@ -11,6 +11,7 @@ import com.coastline.platform.web.problem.NotFoundException;
 import com.coastline.platform.web.tenant.CurrentTenant;
 import com.coastline.platform.web.tenant.Tenant;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -47,6 +48,7 @@ class WorkspaceController {
 	/** Signs a contractor business up: 201 with the workspace; announces it with {@code WorkspaceCreated}. */
 	@Operation(summary = "Create a workspace (admin)",
 			description = "201 with the workspace; publishes WorkspaceCreated.")
+	@ApiResponse(responseCode = "201", description = "Created")
 	@PostMapping
 	ResponseEntity<WorkspaceView> create(@Valid @RequestBody NewWorkspace request) {
 		WorkspaceView created = WorkspaceView.of(this.registry.create(request.name(), ZoneId.of(request.timeZone()),
