@@ -12,6 +12,24 @@ public final class ProjectTopics {
 
 	public static final String PROJECT_APPROVED = "coastline.project.ProjectApproved.v1";
 
+	/** Estimate events are keyed by estimate id. */
+	public static final String ESTIMATE_SENT = "coastline.project.EstimateSent.v1";
+
+	public static final String ESTIMATE_APPROVED = "coastline.project.EstimateApproved.v1";
+
+	public static final String ESTIMATE_DECLINED = "coastline.project.EstimateDeclined.v1";
+
+	public static final String ESTIMATE_CHANGES_REQUESTED = "coastline.project.EstimateChangesRequested.v1";
+
+	/** Keyed by project id. */
+	public static final String PROJECT_UPSERTED = "coastline.project.ProjectUpserted.v1";
+
+	/** Keyed by appointment id. */
+	public static final String APPOINTMENT_SCHEDULED = "coastline.project.AppointmentScheduled.v1";
+
+	/** Keyed by appointment id. */
+	public static final String APPOINTMENT_CHANGED = "coastline.project.AppointmentChanged.v1";
+
 	private ProjectTopics() {
 	}
 }

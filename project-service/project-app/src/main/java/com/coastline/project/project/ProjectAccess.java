@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a portal client may see: the projects of the token's workspace (Hibernate's tenant filter) whose
- * primary contact is the token's contact. Every portal query of every module goes through here, so that
- * no endpoint filters by contact by hand.
+ * primary contact is the token's contact, or to which that contact was added. Every portal query of
+ * every module goes through here, so that no endpoint filters by contact by hand.
  */
 @Service
 public class ProjectAccess {
@@ -30,7 +30,7 @@ public class ProjectAccess {
 	/** The ids of the projects the current portal client may see, oldest first. */
 	@Transactional(readOnly = true)
 	public List<UUID> visibleProjectIds() {
-		return this.projects.findVisibleTo(currentContact()).stream().map(Project::getId).toList();
+		return visibleProjects().stream().map(Project::getId).toList();
 	}
 
 	/**
@@ -39,18 +39,30 @@ public class ProjectAccess {
 	 */
 	@Transactional(readOnly = true)
 	public Project requireVisible(UUID projectId) {
-		return this.projects.findVisibleTo(currentContact())
-			.stream()
-			.filter(project -> project.getId().equals(projectId))
-			.findFirst()
+		return this.projects.findVisibleTo(currentContact(), projectId)
 			.orElseThrow(() -> new NotFoundException("Project", projectId));
 	}
 
-	private UUID currentContact() {
+	/** The projects the current portal client may see, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Project> visibleProjects() {
+		return this.projects.findVisibleTo(currentContact());
+	}
+
+	/** The current portal client's contact. */
+	public UUID currentContact() {
 		Tenant current = this.tenant.get();
 		if (!current.isClient() || current.contactId() == null) {
 			throw new IllegalStateException("Portal access needs a portal client's token");
 		}
 		return current.contactId();
+	}
+
+	/**
+	 * The ids of the projects a contact of the current workspace sees, for work on the contact's behalf
+	 * without its token (recording its sign-in on those projects' timelines).
+	 */
+	List<UUID> projectIdsVisibleTo(UUID contactId) {
+		return this.projects.findVisibleTo(contactId).stream().map(Project::getId).toList();
 	}
 }

@@ -2,12 +2,10 @@ package com.coastline.project.project;
 
 import java.util.UUID;
 
-import com.coastline.platform.web.problem.ConflictException;
+/** 409: a project is approved once; approving it again (or once it went further) is refused. */
+public class ProjectAlreadyApproved extends ProjectTransitionNotAllowed {
 
-/** 409: a project is approved once. */
-public class ProjectAlreadyApproved extends ConflictException {
-
-	public ProjectAlreadyApproved(UUID id) {
-		super("Project " + id + " is already approved.");
+	public ProjectAlreadyApproved(UUID id, ProjectStatus currentState) {
+		super(id, currentState, "be approved again");
 	}
 }

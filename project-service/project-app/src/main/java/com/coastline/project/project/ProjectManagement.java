@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import com.coastline.platform.web.problem.NotFoundException;
 import com.coastline.platform.web.tenant.CurrentTenant;
@@ -17,8 +19,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The use cases on projects. Approval is flushed before its event is published, so that the event
- * carries the version it produced; the event is recorded in the same transaction (outbox).
+ * The use cases on projects. Every change is flushed before its events are published, so that they
+ * carry the version it produced; the events ({@code ProjectUpserted} for every change, plus
+ * {@code ProjectApproved} once) and the timeline entry are recorded in the same transaction (outbox).
+ * Changes lock the project's row, so concurrent ones run one after the other and each sees the state the
+ * one before it left.
  */
 @Service
 @Transactional
@@ -28,16 +33,19 @@ public class ProjectManagement {
 
 	private final ContactManagement contacts;
 
+	private final ProjectTimeline timeline;
+
 	private final CurrentTenant currentTenant;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	ProjectManagement(Projects projects, ContactManagement contacts, CurrentTenant currentTenant,
-			ApplicationEventPublisher events, Clock clock) {
+	ProjectManagement(Projects projects, ContactManagement contacts, ProjectTimeline timeline,
+			CurrentTenant currentTenant, ApplicationEventPublisher events, Clock clock) {
 		this.projects = projects;
 		this.contacts = contacts;
+		this.timeline = timeline;
 		this.currentTenant = currentTenant;
 		this.events = events;
 		this.clock = clock;
@@ -50,7 +58,25 @@ public class ProjectManagement {
 	public Project create(String name, String address, UUID primaryContactId) {
 		this.currentTenant.requireWorkspace();
 		this.contacts.findActive(primaryContactId).orElseThrow(() -> new PrimaryContactNotUsable(primaryContactId));
-		return this.projects.saveAndFlush(Project.lead(name, address, primaryContactId, now()));
+		Project project = this.projects.saveAndFlush(Project.lead(name, address, primaryContactId, now()));
+		changed(project, ActivityKind.PROJECT_CREATED, "Project " + project.getName() + " created", null);
+		return project;
+	}
+
+	/** Replaces name and address; unchanged details change nothing and publish nothing. */
+	public Project changeDetails(UUID id, String name, String address) {
+		Project project = lock(id);
+		if (project.changeDetails(name, address, now())) {
+			this.projects.flush();
+			changed(project, ActivityKind.PROJECT_DETAILS_CHANGED, "Project details changed: " + project.getName()
+					+ ((project.getAddress() != null) ? ", " + project.getAddress() : ""), null);
+		}
+		return project;
+	}
+
+	/** LEAD → ESTIMATING. */
+	public Project startEstimating(UUID id) {
+		return move(id, Project::startEstimating);
 	}
 
 	/**
@@ -59,11 +85,77 @@ public class ProjectManagement {
 	 * approved and fail with {@link ProjectAlreadyApproved} before anything is recorded.
 	 */
 	public Project approve(UUID id) {
-		Project project = this.projects.lockById(id).orElseThrow(() -> notFound(id));
-		project.approve(now());
-		this.projects.flush();
+		Project project = move(id, Project::approve);
 		Contact primaryContact = this.contacts.find(project.getPrimaryContactId());
 		this.events.publishEvent(ProjectEvents.approved(project, primaryContact));
+		return project;
+	}
+
+	/** APPROVED → IN_PROGRESS. */
+	public Project start(UUID id) {
+		return move(id, Project::start);
+	}
+
+	/** IN_PROGRESS → COMPLETED. */
+	public Project complete(UUID id) {
+		return move(id, Project::complete);
+	}
+
+	/** Any open status → CANCELLED. */
+	public Project cancel(UUID id) {
+		return move(id, Project::cancel);
+	}
+
+	private Project move(UUID id, BiConsumer<Project, Instant> transition) {
+		Project project = lock(id);
+		ProjectStatus before = project.getStatus();
+		transition.accept(project, now());
+		this.projects.flush();
+		changed(project, ActivityKind.PROJECT_STATUS_CHANGED,
+				"Status changed from " + label(before) + " to " + label(project.getStatus()), null);
+		return project;
+	}
+
+	/**
+	 * Makes another active contact of the workspace the primary contact.
+	 * @throws PrimaryContactNotUsable unless it is an active contact of this workspace
+	 */
+	public Project changePrimaryContact(UUID id, UUID contactId) {
+		Project project = lock(id);
+		Contact contact = this.contacts.findActive(contactId).orElseThrow(() -> new PrimaryContactNotUsable(contactId));
+		if (project.changePrimaryContact(contactId, now())) {
+			this.projects.flush();
+			changed(project, ActivityKind.PRIMARY_CONTACT_CHANGED, "Primary contact is now " + nameOf(contact),
+					contactId);
+		}
+		return project;
+	}
+
+	/**
+	 * Lets another active contact of the workspace see the project; adding one twice changes nothing.
+	 * @throws ContactNotUsable unless it is an active contact of this workspace other than the primary one
+	 */
+	public Project addContact(UUID id, UUID contactId) {
+		Project project = lock(id);
+		Contact contact = this.contacts.findActive(contactId)
+			.orElseThrow(() -> ContactNotUsable.notActive("contactId", contactId));
+		if (project.addContact(contactId, now())) {
+			this.projects.flush();
+			changed(project, ActivityKind.CONTACT_ADDED, nameOf(contact) + " added to the project", contactId);
+		}
+		return project;
+	}
+
+	/**
+	 * The contact no longer sees the project.
+	 * @throws NotAnAddedContact unless it was added
+	 */
+	public Project removeContact(UUID id, UUID contactId) {
+		Project project = lock(id);
+		project.removeContact(contactId, now());
+		this.projects.flush();
+		changed(project, ActivityKind.CONTACT_REMOVED, nameOf(this.contacts.find(contactId)) + " removed from the project",
+				contactId);
 		return project;
 	}
 
@@ -81,6 +173,23 @@ public class ProjectManagement {
 	@Transactional(readOnly = true)
 	public List<Project> findAll() {
 		return this.projects.findAllByOrderByCreatedAtAsc();
+	}
+
+	private Project lock(UUID id) {
+		return this.projects.lockById(id).orElseThrow(() -> notFound(id));
+	}
+
+	private void changed(Project project, ActivityKind kind, String summary, UUID subjectId) {
+		this.events.publishEvent(ProjectEvents.upserted(project));
+		this.timeline.record(project.getId(), kind, this.timeline.currentActor(), summary, subjectId);
+	}
+
+	private static String label(ProjectStatus status) {
+		return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+	}
+
+	private static String nameOf(Contact contact) {
+		return contact.getFirstName() + " " + contact.getLastName();
 	}
 
 	/** Microseconds, as PostgreSQL stores them: events then carry exactly the instants that were saved. */

@@ -17,9 +17,23 @@ public interface Projects extends JpaRepository<Project, UUID> {
 
 	List<Project> findByNameIgnoreCaseOrderByCreatedAtAsc(String name);
 
-	/** The projects a contact may see in the portal, oldest first. */
-	@Query("select p from Project p where p.primaryContactId = :contactId order by p.createdAt, p.id")
+	/** The projects a contact may see in the portal (as primary or added contact), oldest first. */
+	@Query("""
+			select p from Project p
+			where p.primaryContactId = :contactId
+			   or exists (select a from AddedContact a where a.project = p and a.contactId = :contactId)
+			order by p.createdAt, p.id
+			""")
 	List<Project> findVisibleTo(UUID contactId);
+
+	/** The project, if the contact may see it in the portal. */
+	@Query("""
+			select p from Project p
+			where p.id = :projectId
+			  and (p.primaryContactId = :contactId
+			       or exists (select a from AddedContact a where a.project = p and a.contactId = :contactId))
+			""")
+	Optional<Project> findVisibleTo(UUID contactId, UUID projectId);
 
 	/**
 	 * The project, locked until the transaction ends: concurrent state changes queue up and each sees

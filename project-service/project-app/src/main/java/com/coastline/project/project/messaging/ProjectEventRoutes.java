@@ -3,6 +3,7 @@ package com.coastline.project.project.messaging;
 import com.coastline.platform.messaging.EventRoute;
 import com.coastline.project.api.ProjectApproved;
 import com.coastline.project.api.ProjectTopics;
+import com.coastline.project.api.ProjectUpserted;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,17 @@ class ProjectEventRoutes {
 			.id(ProjectApproved::eventId)
 			.key(event -> event.projectId().toString())
 			.time(ProjectApproved::approvedAt)
+			.build();
+	}
+
+	@Bean
+	EventRoute<ProjectUpserted> projectUpsertedRoute() {
+		return EventRoute.of(ProjectUpserted.class)
+			.topic(ProjectTopics.EVENTS)
+			.type(ProjectTopics.PROJECT_UPSERTED)
+			.id(ProjectUpserted::eventId)
+			.key(event -> event.projectId().toString())
+			.time(ProjectUpserted::occurredAt)
 			.build();
 	}
 }

@@ -1,0 +1,150 @@
+package com.coastline.project.portal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.coastline.project.appointment.Appointment;
+import com.coastline.project.appointment.AppointmentManagement;
+import com.coastline.project.appointment.AppointmentStatus;
+import com.coastline.project.estimate.ClientEstimates;
+import com.coastline.project.estimate.Estimate;
+import com.coastline.project.estimate.EstimateStatus;
+import com.coastline.project.estimate.EstimateVersion;
+import com.coastline.project.project.Project;
+import com.coastline.project.project.ProjectAccess;
+import com.coastline.project.project.ProjectStatus;
+import com.coastline.project.project.ProjectTimeline;
+
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Portal API: everything the portal's home page needs in one round trip, for the signed-in client.
+ * Everything here comes through {@link ProjectAccess}.
+ */
+@RestController
+class PortalOverviewController {
+
+	private final ProjectAccess access;
+
+	private final ProjectTimeline timeline;
+
+	private final AppointmentManagement appointments;
+
+	private final ClientEstimates estimates;
+
+	private final Clock clock;
+
+	PortalOverviewController(ProjectAccess access, ProjectTimeline timeline, AppointmentManagement appointments,
+			ClientEstimates estimates, Clock clock) {
+		this.access = access;
+		this.timeline = timeline;
+		this.appointments = appointments;
+		this.estimates = estimates;
+		this.clock = clock;
+	}
+
+	/**
+	 * The client's projects with their status and how many client-visible changes each had after
+	 * {@code since} (an ISO instant, typically the last visit; everything when missing, and never counting
+	 * what the client did), the upcoming visits of all of them, the total of changes, and the estimates
+	 * waiting for the client's answer. {@code openInvoices} stays empty until the invoices module fills it.
+	 */
+	@GetMapping("/portal/overview")
+	@Transactional(readOnly = true)
+	Overview overview(@RequestParam(required = false) Instant since) {
+		List<Project> projects = this.access.visibleProjects();
+		Map<UUID, Long> changes = this.timeline.clientChangesSince(projects.stream().map(Project::getId).toList(),
+				since, this.access.currentContact());
+		List<OverviewProject> overviewProjects = projects.stream()
+			.map(project -> new OverviewProject(project.getId(), project.getName(), project.getAddress(),
+					project.getStatus(), changes.getOrDefault(project.getId(), 0L)))
+			.toList();
+		List<OverviewAppointment> upcoming = this.appointments.upcomingForClient()
+			.stream()
+			.map(OverviewAppointment::of)
+			.toList();
+		long total = changes.values().stream().mapToLong(Long::longValue).sum();
+		Instant now = this.clock.instant();
+		List<AwaitingEstimate> awaiting = this.estimates.visible()
+			.stream()
+			.flatMap(estimate -> estimate.shownToClient()
+				.filter(version -> version.statusAt(now) == EstimateStatus.SENT)
+				.map(version -> AwaitingEstimate.of(estimate, version))
+				.stream())
+			.toList();
+		return new Overview(since, overviewProjects, upcoming, total, awaiting, List.of());
+	}
+
+	/**
+	 * @param since the instant changes are counted from, as given (null: from the beginning)
+	 * @param projects the client's projects, oldest first
+	 * @param upcomingAppointments open visits not over yet, of all the client's projects, soonest first
+	 * @param changesSince client-visible timeline entries of all the projects after {@code since}
+	 * @param estimatesAwaitingApproval estimates sent to the client and not answered (nor expired) yet,
+	 * oldest first
+	 * @param openInvoices invoices not paid yet (filled by the invoices module; empty until then)
+	 */
+	record Overview(Instant since, List<OverviewProject> projects, List<OverviewAppointment> upcomingAppointments,
+			long changesSince, List<AwaitingEstimate> estimatesAwaitingApproval, List<Object> openInvoices) {
+	}
+
+	/**
+	 * An estimate waiting for the client's answer, as much as the home page shows.
+	 *
+	 * @param id the estimate
+	 * @param projectId its project
+	 * @param versionNumber the version the client answers
+	 * @param title its title
+	 * @param totalMinor its total in minor units of {@code currency}
+	 * @param currency ISO 4217 code
+	 * @param validUntil the last day it can be approved, or null
+	 * @param sentAt when it was sent
+	 */
+	record AwaitingEstimate(UUID id, UUID projectId, int versionNumber, String title, long totalMinor, String currency,
+			LocalDate validUntil, Instant sentAt) {
+
+		static AwaitingEstimate of(Estimate estimate, EstimateVersion version) {
+			return new AwaitingEstimate(estimate.getId(), estimate.getProjectId(), version.getNumber(),
+					version.getTitle(), version.getTotalMinor(), estimate.getCurrency(), version.getValidUntil(),
+					version.getSentAt());
+		}
+	}
+
+	/**
+	 * @param id the project
+	 * @param name its name
+	 * @param address its site address, or null
+	 * @param status its status
+	 * @param changesSince its client-visible timeline entries after {@code since}
+	 */
+	record OverviewProject(UUID id, String name, String address, ProjectStatus status, long changesSince) {
+	}
+
+	/**
+	 * A visit, without the internal notes.
+	 *
+	 * @param id the appointment
+	 * @param projectId its project
+	 * @param startsAt start of the window
+	 * @param endsAt end of the window
+	 * @param timeZone the IANA time zone to show it in
+	 * @param assigneeName who is coming, or null
+	 * @param status SCHEDULED or RESCHEDULED
+	 */
+	record OverviewAppointment(UUID id, UUID projectId, Instant startsAt, Instant endsAt, String timeZone,
+			String assigneeName, AppointmentStatus status) {
+
+		static OverviewAppointment of(Appointment appointment) {
+			return new OverviewAppointment(appointment.getId(), appointment.getProjectId(), appointment.getStartsAt(),
+					appointment.getEndsAt(), appointment.getTimeZone(), appointment.getAssigneeName(),
+					appointment.getStatus());
+		}
+	}
+}

@@ -1,0 +1,37 @@
+package com.coastline.project.project;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+/** The timeline entries of the current workspace's projects (Hibernate filters every query by workspace). */
+interface ProjectActivities extends JpaRepository<ProjectActivity, UUID> {
+
+	@Query("""
+			select a from ProjectActivity a
+			where a.projectId = :projectId and a.occurredAt > :since and a.kind in :kinds
+			order by a.occurredAt desc, a.id desc
+			""")
+	List<ProjectActivity> findRecent(UUID projectId, Instant since, Collection<ActivityKind> kinds, Limit limit);
+
+	/** How many entries of these kinds happened on each project since the instant, leaving out one actor's. */
+	@Query("""
+			select a.projectId as projectId, count(a) as changes from ProjectActivity a
+			where a.projectId in :projectIds and a.occurredAt > :since and a.kind in :kinds and a.actor <> :exceptActor
+			group by a.projectId
+			""")
+	List<ChangeCount> countSince(Collection<UUID> projectIds, Instant since, Collection<ActivityKind> kinds,
+			String exceptActor);
+
+	interface ChangeCount {
+
+		UUID getProjectId();
+
+		long getChanges();
+	}
+}
