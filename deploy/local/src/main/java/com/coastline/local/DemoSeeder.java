@@ -1,17 +1,27 @@
 package com.coastline.local;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * Seeds a demo workspace through the public APIs, as a contractor would set it up: a workspace, a
- * client, a project with that client as primary contact, and an enabled "Project approved" automation.
- * Idempotent: what exists already (found by name or email) is reused, so a second start adds nothing.
+ * client, a project with that client as primary contact (a lead, to approve and watch the email
+ * arrive), a second project of the same client under way (an estimate sent and awaiting the client's
+ * approval, a site survey done last week, measurements booked for next week), and an enabled "Project
+ * approved" automation. Idempotent: what exists already (found by name, email, title or notes) is
+ * reused, so a second start adds nothing.
  */
 public final class DemoSeeder {
 
@@ -23,8 +33,28 @@ public final class DemoSeeder {
 
 	public static final String AUTOMATION = "Email the client when the project is approved";
 
+	/** The job under way: ESTIMATING, with a sent estimate, a past and an upcoming visit. */
+	public static final String KITCHEN_PROJECT = "Kitchen remodel";
+
+	public static final String KITCHEN_ESTIMATE = "Kitchen remodel: cabinets, quartz countertop and installation";
+
+	/** The demo workspace's time zone, in which the visits are booked. */
+	public static final ZoneId TIME_ZONE = ZoneId.of("America/Denver");
+
+	/** Visits have no title: their internal notes tell them apart when seeding again. */
+	static final String SURVEY_NOTES = "Site survey: check the subfloor, the plumbing under the sink and the range outlet.";
+
+	static final String MEASUREMENTS_NOTES = "Final measurements for the cabinets and the countertop template.";
+
 	/** What the demo consists of. */
-	public record Demo(UUID workspaceId, UUID contactId, UUID projectId, UUID automationId) {
+	public record Demo(UUID workspaceId, UUID contactId, UUID projectId, UUID automationId, Job kitchen) {
+	}
+
+	/**
+	 * A project under way: its estimate (sent, awaiting the client's approval) and its visits (the site
+	 * survey, completed last week; the measurements, booked for next week).
+	 */
+	public record Job(UUID projectId, UUID estimateId, UUID surveyId, UUID measurementsId) {
 	}
 
 	private final LocalStack stack;
@@ -39,7 +69,7 @@ public final class DemoSeeder {
 	public Demo seed() {
 		UUID workspace = findOrCreate(stack.url(Service.IDENTITY) + "/api/workspaces?name=" + Api.query(WORKSPACE),
 				stack.url(Service.IDENTITY) + "/api/workspaces",
-				Map.of("name", WORKSPACE, "timeZone", "America/Denver", "currency", "USD"), api.token());
+				Map.of("name", WORKSPACE, "timeZone", TIME_ZONE.getId(), "currency", "USD"), api.token());
 		String token = api.token(workspace);
 		UUID contact = findOrCreate(stack.url(Service.PROJECT) + "/api/contacts?email=" + Api.query(CONTACT_EMAIL),
 				stack.url(Service.PROJECT) + "/api/contacts",
@@ -49,10 +79,91 @@ public final class DemoSeeder {
 				stack.url(Service.PROJECT) + "/api/projects",
 				Map.of("name", PROJECT, "address", "1450 Pine Street, Boulder, CO 80302", "primaryContactId", contact),
 				token);
+		Job kitchen = seedKitchenRemodel(contact, token);
 		UUID automation = findAutomation(token).orElseGet(() -> id(api
 			.post(stack.url(Service.AUTOMATION) + "/api/automations", approvedProjectAutomation(AUTOMATION), token)
 			.require(201)));
-		return new Demo(workspace, contact, project, automation);
+		return new Demo(workspace, contact, project, automation, kitchen);
+	}
+
+	/**
+	 * The kitchen remodel, step by step. Each step finds what it makes before making it, so a later step
+	 * (an open invoice of this project, once project-service has invoices) is one more call here and one
+	 * more component of {@link Job}.
+	 */
+	private Job seedKitchenRemodel(UUID contact, String token) {
+		UUID project = findOrCreate(
+				stack.url(Service.PROJECT) + "/api/projects?name=" + Api.query(KITCHEN_PROJECT),
+				stack.url(Service.PROJECT) + "/api/projects", Map.of("name", KITCHEN_PROJECT, "address",
+						"2218 Mapleton Avenue, Boulder, CO 80304", "primaryContactId", contact),
+				token);
+		// Sending the first estimate of a lead moves the project to ESTIMATING (project-service).
+		UUID estimate = sentEstimate(project, token);
+		ZonedDateTime lastWeek = ZonedDateTime.now(TIME_ZONE).minusWeeks(1).with(LocalTime.of(9, 0));
+		UUID survey = appointment(project, SURVEY_NOTES, lastWeek, lastWeek.plusHours(2), token);
+		completed(survey, token);
+		ZonedDateTime nextWeek = ZonedDateTime.now(TIME_ZONE).plusWeeks(1).with(LocalTime.of(14, 0));
+		UUID measurements = appointment(project, MEASUREMENTS_NOTES, nextWeek, nextWeek.plusMinutes(90), token);
+		return new Job(project, estimate, survey, measurements);
+	}
+
+	/** The project's kitchen estimate, written and sent unless it is there (a draft left behind is sent). */
+	private UUID sentEstimate(UUID project, String token) {
+		String estimates = stack.url(Service.PROJECT) + "/api/projects/" + project + "/estimates";
+		JsonNode estimate = find(api.get(estimates, token).require(200),
+				found -> KITCHEN_ESTIMATE.equals(found.path("versions").path(0).path("title").asString()))
+			.orElseGet(() -> api.post(estimates, kitchenEstimate(), token).require(201));
+		UUID id = id(estimate);
+		if ("DRAFT".equals(estimate.path("status").asString())) {
+			api.post(stack.url(Service.PROJECT) + "/api/estimates/" + id + "/send", null, token).require(200);
+		}
+		return id;
+	}
+
+	/**
+	 * Demolition, cabinets, countertop, sink and labour, in US cents; materials taxed at 8.85 % (basis
+	 * points), demolition and labour not. Valid for 60 days from the first seeding.
+	 */
+	static Map<String, Object> kitchenEstimate() {
+		Map<String, Object> estimate = new LinkedHashMap<>();
+		estimate.put("currency", "USD");
+		estimate.put("title", KITCHEN_ESTIMATE);
+		estimate.put("notes", """
+				Includes haul-away of the old cabinets and countertop, and a final clean.
+				Appliances, flooring and painting are not included.""");
+		estimate.put("validUntil", LocalDate.now(TIME_ZONE).plusDays(60).toString());
+		estimate.put("lineItems", List.of(
+				line("Demolition and haul-away of the existing kitchen", "1", 185_000, 0),
+				line("Shaker cabinets, painted maple, per linear foot", "24", 32_500, 885),
+				line("Quartz countertop, 3 cm, per square foot", "42.5", 8_900, 885),
+				line("Undermount sink and faucet", "1", 64_900, 885),
+				line("Labour: cabinet and countertop installation, per hour", "56", 9_500, 0)));
+		return estimate;
+	}
+
+	private static Map<String, Object> line(String description, String quantity, long unitPriceMinor,
+			int taxRateBasisPoints) {
+		return Map.of("description", description, "quantity", new BigDecimal(quantity), "unitPriceMinor",
+				unitPriceMinor, "taxRateBasisPoints", taxRateBasisPoints);
+	}
+
+	/** The project's visit with these notes, booked in the workspace's time zone unless it is there. */
+	private UUID appointment(UUID project, String notes, ZonedDateTime startsAt, ZonedDateTime endsAt, String token) {
+		String appointments = stack.url(Service.PROJECT) + "/api/projects/" + project + "/appointments";
+		return find(api.get(appointments, token).require(200), found -> notes.equals(found.path("notes").asString()))
+			.map(DemoSeeder::id)
+			.orElseGet(() -> id(api.post(appointments, Map.of(
+					"startsAt", startsAt.toInstant().truncatedTo(ChronoUnit.SECONDS).toString(),
+					"endsAt", endsAt.toInstant().truncatedTo(ChronoUnit.SECONDS).toString(),
+					"timeZone", TIME_ZONE.getId(), "assigneeName", "Marco Alvarez", "notes", notes), token)
+				.require(201)));
+	}
+
+	private void completed(UUID appointment, String token) {
+		String url = stack.url(Service.PROJECT) + "/api/appointments/" + appointment;
+		if (!"COMPLETED".equals(api.get(url, token).require(200).path("status").asString())) {
+			api.post(url + "/complete", null, token).require(200);
+		}
 	}
 
 	/** An enabled "Project approved → send email" automation with the given name. */
@@ -80,6 +191,10 @@ public final class DemoSeeder {
 			.filter(automation -> AUTOMATION.equals(automation.path("name").asString()))
 			.findFirst()
 			.map(DemoSeeder::id);
+	}
+
+	private static Optional<JsonNode> find(JsonNode list, Predicate<JsonNode> matches) {
+		return Api.items(list).stream().filter(matches).findFirst();
 	}
 
 	private UUID findOrCreate(String findUrl, String createUrl, Object body, String token) {

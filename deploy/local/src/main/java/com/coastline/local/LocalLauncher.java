@@ -49,6 +49,8 @@ public final class LocalLauncher {
 		out.append("  workspace   %s  %s%n".formatted(demo.workspaceId(), DemoSeeder.WORKSPACE));
 		out.append("  contact     %s  Dana Reyes <%s>%n".formatted(demo.contactId(), DemoSeeder.CONTACT_EMAIL));
 		out.append("  project     %s  %s%n".formatted(demo.projectId(), DemoSeeder.PROJECT));
+		out.append("  project     %s  %s (estimating: estimate %s sent, a visit done, one next week)%n"
+			.formatted(demo.kitchen().projectId(), DemoSeeder.KITCHEN_PROJECT, demo.kitchen().estimateId()));
 		out.append("  automation  %s  %s%n%n".formatted(demo.automationId(), DemoSeeder.AUTOMATION));
 		out.append("An admin token for the demo workspace (valid 5 minutes):%n".formatted());
 		out.append("  TOKEN=$(curl -s -u admin:local-admin-secret -d grant_type=client_credentials -d scope=admin \\%n"

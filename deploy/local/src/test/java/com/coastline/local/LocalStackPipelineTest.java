@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 
 import static com.coastline.platform.test.kafka.TopicRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -83,6 +85,30 @@ class LocalStackPipelineTest {
 	@Test
 	void seedingAgainCreatesNothingNew() {
 		assertThat(new DemoSeeder(stack).seed()).isEqualTo(demo);
+	}
+
+	@Test
+	void theDemoKitchenRemodelIsBeingEstimatedWithASentEstimateAVisitDoneAndOneToCome() {
+		String token = api.token(demo.workspaceId());
+		DemoSeeder.Job kitchen = demo.kitchen();
+		String project = stack.url(Service.PROJECT) + "/api/projects/" + kitchen.projectId();
+
+		JsonNode details = api.get(project, token).require(200);
+		assertThat(details.path("name").asString()).isEqualTo(DemoSeeder.KITCHEN_PROJECT);
+		assertThat(details.path("primaryContactId").asString()).isEqualTo(demo.contactId().toString());
+		assertThat(details.path("status").asString()).isEqualTo("ESTIMATING");
+		assertThat(Api.items(api.get(project + "/estimates", token).require(200)))
+			.extracting(estimate -> estimate.path("id").asString(), estimate -> estimate.path("status").asString(),
+					estimate -> estimate.path("versions").size())
+			.containsExactly(tuple(kitchen.estimateId().toString(), "SENT", 1));
+		List<JsonNode> visits = Api.items(api.get(project + "/appointments", token).require(200));
+		assertThat(visits)
+			.extracting(visit -> visit.path("id").asString(), visit -> visit.path("status").asString(),
+					visit -> visit.path("timeZone").asString())
+			.containsExactly(tuple(kitchen.surveyId().toString(), "COMPLETED", "America/Denver"),
+					tuple(kitchen.measurementsId().toString(), "SCHEDULED", "America/Denver"));
+		assertThat(Instant.parse(visits.get(0).path("endsAt").asString())).isBefore(Instant.now());
+		assertThat(Instant.parse(visits.get(1).path("startsAt").asString())).isAfter(Instant.now());
 	}
 
 	@Test

@@ -7,18 +7,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-
 import com.coastline.platform.web.problem.NotFoundException;
 import com.coastline.platform.web.tenant.CurrentTenant;
 import com.coastline.project.estimate.messaging.EstimateEvents;
 import com.coastline.project.project.ActivityKind;
-import com.coastline.project.project.Project;
 import com.coastline.project.project.ProjectAccess;
 import com.coastline.project.project.ProjectManagement;
 import com.coastline.project.project.ProjectStatus;
 import com.coastline.project.project.ProjectTimeline;
+import com.coastline.project.project.ProjectTransitionNotAllowed;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -47,20 +44,17 @@ public class ClientEstimates {
 
 	private final CurrentTenant tenant;
 
-	private final EntityManager entityManager;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	ClientEstimates(Estimates estimates, ProjectAccess access, ProjectManagement projects, ProjectTimeline timeline,
-			CurrentTenant tenant, EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
+			CurrentTenant tenant, ApplicationEventPublisher events, Clock clock) {
 		this.estimates = estimates;
 		this.access = access;
 		this.projects = projects;
 		this.timeline = timeline;
 		this.tenant = tenant;
-		this.entityManager = entityManager;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -121,17 +115,14 @@ public class ClientEstimates {
 	 * same transaction unless it already was (then no second {@code ProjectApproved}).
 	 * <p>
 	 * The estimate's row lock makes concurrent approvals run one after the other: one approves, the
-	 * others find it approved (409) before anything is recorded. The project's row is locked (and
-	 * re-read) before its state is looked at, so that a contractor approving or cancelling the project at
-	 * the same time cannot make it approved twice, or approve a cancelled project's estimate.
+	 * others find it approved (409) before anything is recorded. The project is approved through
+	 * {@link ProjectManagement#approveUnlessApproved}, which locks its row before looking at its state, so
+	 * that a contractor approving or cancelling the project at the same time cannot make it approved
+	 * twice, or approve a cancelled project's estimate (the whole transaction then rolls back).
 	 * @throws EstimateOfCancelledProject when the project was cancelled
 	 */
 	public Estimate approve(UUID id, int versionNumber, String signedName, String ip, String userAgent) {
 		Estimate estimate = lockVisible(id);
-		Project project = lockProject(estimate.getProjectId());
-		if (project.getStatus() == ProjectStatus.CANCELLED) {
-			throw new EstimateOfCancelledProject(id, project.getId());
-		}
 		UUID contactId = currentContact();
 		EstimateVersion approved = estimate.approve(versionNumber, new Signature(contactId, signedName, ip, userAgent),
 				now());
@@ -141,8 +132,14 @@ public class ClientEstimates {
 				ProjectTimeline.contactActor(contactId), "Estimate \"" + approved.getTitle() + "\" approved (version "
 						+ approved.getNumber() + ") by " + approved.getApproval().getSignedName(),
 				estimate.getId());
-		if (project.getApprovedAt() == null) {
-			this.projects.approve(project.getId());
+		try {
+			this.projects.approveUnlessApproved(estimate.getProjectId());
+		}
+		catch (ProjectTransitionNotAllowed refused) {
+			if (refused.currentState() == ProjectStatus.CANCELLED) {
+				throw new EstimateOfCancelledProject(id, estimate.getProjectId());
+			}
+			throw refused;
 		}
 		return EstimateManagement.loaded(estimate);
 	}
@@ -164,21 +161,15 @@ public class ClientEstimates {
 	/** The client asks for changes to the version they were shown. */
 	public Estimate requestChanges(UUID id, int versionNumber, String message) {
 		Estimate estimate = lockVisible(id);
-		EstimateVersion answered = estimate.requestChanges(versionNumber, currentContact(),
-				message.strip(), now());
+		UUID contactId = currentContact();
+		EstimateVersion answered = estimate.requestChanges(versionNumber, contactId, message.strip(), now());
 		this.estimates.flush();
 		this.events.publishEvent(EstimateEvents.changesRequested(estimate, answered));
+		this.timeline.record(estimate.getProjectId(), ActivityKind.ESTIMATE_CHANGES_REQUESTED,
+				ProjectTimeline.contactActor(contactId),
+				"Changes requested to estimate \"" + answered.getTitle() + "\" (version " + answered.getNumber() + ")",
+				estimate.getId());
 		return EstimateManagement.loaded(estimate);
-	}
-
-	/**
-	 * The project, locked and re-read: ProjectAccess may have loaded it into this transaction before the
-	 * lock, and a state read then could be stale.
-	 */
-	private Project lockProject(UUID projectId) {
-		Project project = this.projects.find(projectId);
-		this.entityManager.refresh(project, LockModeType.PESSIMISTIC_WRITE);
-		return project;
 	}
 
 	/** The signed-in client's contact (ProjectAccess has already refused any other kind of caller). */

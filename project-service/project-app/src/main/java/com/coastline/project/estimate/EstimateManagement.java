@@ -69,7 +69,9 @@ public class EstimateManagement {
 	}
 
 	/**
-	 * Sends the current draft to the client and publishes {@code EstimateSent}.
+	 * Sends the current draft to the client and publishes {@code EstimateSent}. A lead's project moves to
+	 * ESTIMATING in the same transaction ("estimating" means an estimate is out); a project in any other
+	 * status stays as it is.
 	 * @throws EstimateOfCancelledProject when the project was cancelled: the client could not approve it
 	 */
 	public Estimate send(UUID id) {
@@ -83,6 +85,7 @@ public class EstimateManagement {
 		this.events.publishEvent(EstimateEvents.sent(estimate, sent, project.getPrimaryContactId()));
 		this.timeline.record(project.getId(), ActivityKind.ESTIMATE_SENT, this.timeline.currentActor(),
 				"Estimate \"" + sent.getTitle() + "\" sent (version " + sent.getNumber() + ")", estimate.getId());
+		this.projects.startEstimatingIfLead(project.getId());
 		return loaded(estimate);
 	}
 

@@ -37,7 +37,21 @@ public enum ActivityKind {
 
 	ESTIMATE_APPROVED(true),
 
-	ESTIMATE_DECLINED(true);
+	ESTIMATE_DECLINED(true),
+
+	/** The client asked for changes to a sent estimate; the summary leaves their message out (it is on the estimate). */
+	ESTIMATE_CHANGES_REQUESTED(true),
+
+	INVOICE_ISSUED(true),
+
+	/** A payment of an invoice, partial or not, offline or online. */
+	PAYMENT_RECEIVED(true),
+
+	INVOICE_PAID(true),
+
+	INVOICE_OVERDUE(true),
+
+	INVOICE_VOIDED(true);
 
 	private final boolean clientVisible;
 

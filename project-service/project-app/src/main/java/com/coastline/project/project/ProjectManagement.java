@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
 import com.coastline.platform.web.problem.NotFoundException;
 import com.coastline.platform.web.tenant.CurrentTenant;
 import com.coastline.project.contact.Contact;
@@ -37,16 +40,19 @@ public class ProjectManagement {
 
 	private final CurrentTenant currentTenant;
 
+	private final EntityManager entityManager;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	ProjectManagement(Projects projects, ContactManagement contacts, ProjectTimeline timeline,
-			CurrentTenant currentTenant, ApplicationEventPublisher events, Clock clock) {
+			CurrentTenant currentTenant, EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
 		this.projects = projects;
 		this.contacts = contacts;
 		this.timeline = timeline;
 		this.currentTenant = currentTenant;
+		this.entityManager = entityManager;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -80,12 +86,52 @@ public class ProjectManagement {
 	}
 
 	/**
+	 * LEAD → ESTIMATING when an estimate of the project goes out to the client ("estimating" means an
+	 * estimate is out), in the caller's transaction; a project in any other status is left as it is.
+	 * @return whether the project moved
+	 */
+	public boolean startEstimatingIfLead(UUID id) {
+		Project project = lockFresh(id);
+		if (project.getStatus() != ProjectStatus.LEAD) {
+			return false;
+		}
+		move(project, Project::startEstimating);
+		return true;
+	}
+
+	/**
 	 * Approves the project and publishes {@code ProjectApproved} with the primary contact as it is now.
 	 * The row lock makes concurrent approvals run one after the other: one approves, the others find it
 	 * approved and fail with {@link ProjectAlreadyApproved} before anything is recorded.
 	 */
 	public Project approve(UUID id) {
-		Project project = move(id, Project::approve);
+		return approve(lock(id));
+	}
+
+	/**
+	 * Approves the project unless it was approved before (by the contractor, or through another of its
+	 * estimates), in the caller's transaction: the client approving an estimate approves its project, and
+	 * {@code ProjectApproved} is published once whatever approves it first. The project's row is locked
+	 * and re-read before its state is looked at, since the caller may have loaded it earlier in the
+	 * transaction (a locking query would hand back that instance as it was read).
+	 * @return whether it approved the project now
+	 * @throws ProjectTransitionNotAllowed when the project was cancelled, even after an earlier approval:
+	 * a cancelled job is not approved any more
+	 */
+	public boolean approveUnlessApproved(UUID id) {
+		Project project = lockFresh(id);
+		if (project.getStatus() == ProjectStatus.CANCELLED) {
+			throw new ProjectTransitionNotAllowed(id, project.getStatus(), "be approved");
+		}
+		if (project.getApprovedAt() != null) {
+			return false;
+		}
+		approve(project);
+		return true;
+	}
+
+	private Project approve(Project locked) {
+		Project project = move(locked, Project::approve);
 		Contact primaryContact = this.contacts.find(project.getPrimaryContactId());
 		this.events.publishEvent(ProjectEvents.approved(project, primaryContact));
 		return project;
@@ -107,7 +153,10 @@ public class ProjectManagement {
 	}
 
 	private Project move(UUID id, BiConsumer<Project, Instant> transition) {
-		Project project = lock(id);
+		return move(lock(id), transition);
+	}
+
+	private Project move(Project project, BiConsumer<Project, Instant> transition) {
 		ProjectStatus before = project.getStatus();
 		transition.accept(project, now());
 		this.projects.flush();
@@ -177,6 +226,16 @@ public class ProjectManagement {
 
 	private Project lock(UUID id) {
 		return this.projects.lockById(id).orElseThrow(() -> notFound(id));
+	}
+
+	/**
+	 * Locks the project's row and re-reads it: for use cases that other modules call inside their own
+	 * transaction, which may already hold the project as it was read before the lock.
+	 */
+	private Project lockFresh(UUID id) {
+		Project project = this.projects.findById(id).orElseThrow(() -> notFound(id));
+		this.entityManager.refresh(project, LockModeType.PESSIMISTIC_WRITE);
+		return project;
 	}
 
 	private void changed(Project project, ActivityKind kind, String summary, UUID subjectId) {

@@ -131,6 +131,25 @@ class ClientAnswersTest {
 	}
 
 	@Test
+	void theEstimateOfAProjectCancelledAfterItsApprovalCannotBeApproved() {
+		UUID estimate = this.estimating.sent();
+		assertThat(this.estimating.backOffice.post("/api/projects/" + this.estimating.project + "/approve"))
+			.hasStatusOk();
+		assertThat(this.estimating.backOffice.post("/api/projects/" + this.estimating.project + "/cancel"))
+			.hasStatusOk();
+
+		MvcTestResult refused = this.estimating.approve(estimate, 1);
+
+		assertProblem(refused, ProblemType.CONFLICT);
+		assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains("cancelled");
+		assertThat(this.estimating.status(estimate)).isEqualTo("SENT");
+		assertThat(this.events.recorded(EstimateApproved.class, estimate)).isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from project_activity where subject_id = ? and kind = ?",
+				Integer.class, estimate, "ESTIMATE_APPROVED")).isZero();
+		assertExactlyOneProjectApproved();
+	}
+
+	@Test
 	void approvingAVersionThatWasRevisedSinceIsAConflictAndChangesNothing() {
 		UUID estimate = this.estimating.sent();
 		assertThat(this.estimating.revise(estimate, "Roof replacement, cedar")).hasStatusOk();
@@ -221,6 +240,32 @@ class ClientAnswersTest {
 		assertThat(this.estimating.clientGet("/portal/estimates/" + estimate)).bodyJson()
 			.extractingPath("$.status")
 			.isEqualTo("CHANGES_REQUESTED");
+	}
+
+	@Test
+	void askingForChangesIsOnTheTimelineTheClientSeesWithoutTheMessage() {
+		UUID estimate = this.estimating.sent();
+
+		assertThat(this.estimating.requestChanges(estimate, 1)).hasStatusOk();
+
+		MvcTestResult timeline = this.estimating
+			.clientGet("/portal/projects/" + this.estimating.project + "/timeline");
+		assertThat(timeline).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[?(@.kind == 'ESTIMATE_CHANGES_REQUESTED')].subjectId")
+			.asArray()
+			.containsExactly(estimate.toString());
+		assertThat(timeline).bodyJson()
+			.extractingPath("$[?(@.kind == 'ESTIMATE_CHANGES_REQUESTED')].by")
+			.asArray()
+			.containsExactly("you");
+		assertThat(timeline).bodyJson()
+			.extractingPath("$[?(@.kind == 'ESTIMATE_CHANGES_REQUESTED')].summary")
+			.asArray()
+			.containsExactly("Changes requested to estimate \"Roof replacement\" (version 1)");
+		assertThat(this.jdbc.queryForList("select actor from project_activity where subject_id = ? and kind = ?",
+				String.class, estimate, "ESTIMATE_CHANGES_REQUESTED"))
+			.containsExactly("contact:" + this.estimating.contact);
 	}
 
 	@ParameterizedTest

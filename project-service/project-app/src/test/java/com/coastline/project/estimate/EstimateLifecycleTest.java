@@ -11,6 +11,7 @@ import com.coastline.project.BackOffice;
 import com.coastline.project.ProjectServiceTest;
 import com.coastline.project.PublishedEvents;
 import com.coastline.project.api.EstimateSent;
+import com.coastline.project.api.ProjectUpserted;
 import com.coastline.project.api.ProjectTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +124,53 @@ class EstimateLifecycleTest {
 	}
 
 	@Test
+	void sendingTheFirstEstimateOfALeadStartsEstimatingTheProject() {
+		UUID first = this.estimating.draft();
+		assertThat(projectStatus()).isEqualTo("LEAD");
+
+		assertThat(this.estimating.send(first)).hasStatusOk();
+
+		assertThat(projectStatus()).isEqualTo("ESTIMATING");
+		ProjectUpserted upserted = assertConforms(
+				this.events.await(ProjectTopics.PROJECT_UPSERTED, this.estimating.project, 2).get(1),
+				ProjectUpserted.class);
+		assertThat(upserted.status()).isEqualTo("ESTIMATING");
+		assertThat(upserted.version()).isEqualTo(2);
+		assertThat(statusChanges()).containsExactly("Status changed from lead to estimating");
+
+		assertThat(this.estimating.send(this.estimating.draft())).hasStatusOk();
+
+		assertThat(projectStatus()).isEqualTo("ESTIMATING");
+		assertThat(this.events.recorded(ProjectUpserted.class, this.estimating.project)).isEqualTo(2);
+		assertThat(statusChanges()).hasSize(1);
+	}
+
+	@Test
+	void sendingAnEstimateLeavesAnApprovedProjectAsItIs() {
+		assertThat(this.estimating.backOffice.post("/api/projects/" + this.estimating.project + "/approve"))
+			.hasStatusOk();
+		int upserts = this.events.recorded(ProjectUpserted.class, this.estimating.project);
+
+		assertThat(this.estimating.send(this.estimating.draft())).hasStatusOk();
+
+		assertThat(projectStatus()).isEqualTo("APPROVED");
+		assertThat(this.events.recorded(ProjectUpserted.class, this.estimating.project)).isEqualTo(upserts);
+		assertThat(statusChanges()).containsExactly("Status changed from lead to approved");
+	}
+
+	@Test
+	void aDraftThatCannotBeSentLeavesTheLeadALead() {
+		UUID estimate = BackOffice.id(this.estimating
+			.createDraft(json("currency", "EUR", "title", "To be detailed", "lineItems", List.of())));
+
+		assertProblemNaming(this.estimating.send(estimate), ProblemType.UNPROCESSABLE, "lineItems");
+
+		assertThat(projectStatus()).isEqualTo("LEAD");
+		assertThat(this.events.recorded(ProjectUpserted.class, this.estimating.project)).isEqualTo(1);
+		assertThat(statusChanges()).isEmpty();
+	}
+
+	@Test
 	void sendingASentEstimateIsAConflictAndPublishesNothingMore() {
 		UUID estimate = this.estimating.sent();
 
@@ -177,6 +225,17 @@ class EstimateLifecycleTest {
 			.extractingPath("$[*].id")
 			.asArray()
 			.containsExactly(first.toString(), second.toString());
+	}
+
+	private String projectStatus() {
+		return BackOffice.read(this.estimating.backOffice.get("/api/projects/" + this.estimating.project), "$.status");
+	}
+
+	/** The summaries of the project's status changes on its timeline. */
+	private List<String> statusChanges() {
+		return this.jdbc.queryForList(
+				"select summary from project_activity where project_id = ? and kind = 'PROJECT_STATUS_CHANGED'",
+				String.class, this.estimating.project);
 	}
 
 	@ParameterizedTest
