@@ -30,6 +30,17 @@ public final class ProjectTopics {
 	/** Keyed by appointment id. */
 	public static final String APPOINTMENT_CHANGED = "coastline.project.AppointmentChanged.v1";
 
+	/** Invoice events are keyed by invoice id. */
+	public static final String INVOICE_ISSUED = "coastline.project.InvoiceIssued.v1";
+
+	public static final String PAYMENT_RECEIVED = "coastline.project.PaymentReceived.v1";
+
+	public static final String INVOICE_PAID = "coastline.project.InvoicePaid.v1";
+
+	public static final String INVOICE_OVERDUE = "coastline.project.InvoiceOverdue.v1";
+
+	public static final String INVOICE_VOIDED = "coastline.project.InvoiceVoided.v1";
+
 	private ProjectTopics() {
 	}
 }

@@ -14,6 +14,8 @@ import com.coastline.project.estimate.ClientEstimates;
 import com.coastline.project.estimate.Estimate;
 import com.coastline.project.estimate.EstimateStatus;
 import com.coastline.project.estimate.EstimateVersion;
+import com.coastline.project.invoice.ClientInvoices;
+import com.coastline.project.invoice.Invoice;
 import com.coastline.project.project.Project;
 import com.coastline.project.project.ProjectAccess;
 import com.coastline.project.project.ProjectStatus;
@@ -39,14 +41,17 @@ class PortalOverviewController {
 
 	private final ClientEstimates estimates;
 
+	private final ClientInvoices invoices;
+
 	private final Clock clock;
 
 	PortalOverviewController(ProjectAccess access, ProjectTimeline timeline, AppointmentManagement appointments,
-			ClientEstimates estimates, Clock clock) {
+			ClientEstimates estimates, ClientInvoices invoices, Clock clock) {
 		this.access = access;
 		this.timeline = timeline;
 		this.appointments = appointments;
 		this.estimates = estimates;
+		this.invoices = invoices;
 		this.clock = clock;
 	}
 
@@ -54,7 +59,7 @@ class PortalOverviewController {
 	 * The client's projects with their status and how many client-visible changes each had after
 	 * {@code since} (an ISO instant, typically the last visit; everything when missing, and never counting
 	 * what the client did), the upcoming visits of all of them, the total of changes, and the estimates
-	 * waiting for the client's answer. {@code openInvoices} stays empty until the invoices module fills it.
+	 * waiting for the client's answer, and the open invoices.
 	 */
 	@GetMapping("/portal/overview")
 	@Transactional(readOnly = true)
@@ -79,7 +84,8 @@ class PortalOverviewController {
 				.map(version -> AwaitingEstimate.of(estimate, version))
 				.stream())
 			.toList();
-		return new Overview(since, overviewProjects, upcoming, total, awaiting, List.of());
+		List<OpenInvoice> open = this.invoices.open().stream().map(invoice -> OpenInvoice.of(invoice, now)).toList();
+		return new Overview(since, overviewProjects, upcoming, total, awaiting, open);
 	}
 
 	/**
@@ -89,10 +95,31 @@ class PortalOverviewController {
 	 * @param changesSince client-visible timeline entries of all the projects after {@code since}
 	 * @param estimatesAwaitingApproval estimates sent to the client and not answered (nor expired) yet,
 	 * oldest first
-	 * @param openInvoices invoices not paid yet (filled by the invoices module; empty until then)
+	 * @param openInvoices issued invoices not paid yet, of all the client's projects, oldest first
 	 */
 	record Overview(Instant since, List<OverviewProject> projects, List<OverviewAppointment> upcomingAppointments,
-			long changesSince, List<AwaitingEstimate> estimatesAwaitingApproval, List<Object> openInvoices) {
+			long changesSince, List<AwaitingEstimate> estimatesAwaitingApproval, List<OpenInvoice> openInvoices) {
+	}
+
+	/**
+	 * An open invoice, as much as the home page shows.
+	 *
+	 * @param id the invoice
+	 * @param projectId its project
+	 * @param title its title
+	 * @param currency ISO 4217 code
+	 * @param totalMinor its total in minor units
+	 * @param balanceDueMinor what is left to pay
+	 * @param dueDate the last day to pay it
+	 * @param overdue whether the due date has passed
+	 */
+	record OpenInvoice(UUID id, UUID projectId, String title, String currency, long totalMinor, long balanceDueMinor,
+			LocalDate dueDate, boolean overdue) {
+
+		static OpenInvoice of(Invoice invoice, Instant now) {
+			return new OpenInvoice(invoice.getId(), invoice.getProjectId(), invoice.getTitle(), invoice.getCurrency(),
+					invoice.getTotalMinor(), invoice.balanceDueMinor(), invoice.getDueDate(), invoice.isOverdueAt(now));
+		}
 	}
 
 	/**

@@ -1,0 +1,31 @@
+package com.coastline.project.invoice;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+/** The invoices of the current workspace (Hibernate filters every query by workspace). */
+public interface Invoices extends JpaRepository<Invoice, UUID> {
+
+	List<Invoice> findByProjectIdOrderByCreatedAtAsc(UUID projectId);
+
+	List<Invoice> findAllByOrderByCreatedAtAsc();
+
+	List<Invoice> findByProjectIdInAndStatusInOrderByCreatedAtAsc(Collection<UUID> projectIds,
+			Collection<InvoiceStatus> statuses);
+
+	/**
+	 * The invoice, locked until the transaction ends: payments, voids and the overdue job queue up and each
+	 * sees the state the one before it left. Load it this way first in a transaction.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select i from Invoice i where i.id = :id")
+	Optional<Invoice> lockById(UUID id);
+}
