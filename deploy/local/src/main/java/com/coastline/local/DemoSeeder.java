@@ -46,6 +46,8 @@ public final class DemoSeeder {
 
 	static final String MEASUREMENTS_NOTES = "Final measurements for the cabinets and the countertop template.";
 
+	public static final String DEPOSIT_INVOICE = "Kitchen remodel: design and ordering deposit";
+
 	/** What the demo consists of. */
 	public record Demo(UUID workspaceId, UUID contactId, UUID projectId, UUID automationId, Job kitchen) {
 	}
@@ -54,7 +56,7 @@ public final class DemoSeeder {
 	 * A project under way: its estimate (sent, awaiting the client's approval) and its visits (the site
 	 * survey, completed last week; the measurements, booked for next week).
 	 */
-	public record Job(UUID projectId, UUID estimateId, UUID surveyId, UUID measurementsId) {
+	public record Job(UUID projectId, UUID estimateId, UUID surveyId, UUID measurementsId, UUID depositInvoiceId) {
 	}
 
 	private final LocalStack stack;
@@ -87,9 +89,8 @@ public final class DemoSeeder {
 	}
 
 	/**
-	 * The kitchen remodel, step by step. Each step finds what it makes before making it, so a later step
-	 * (an open invoice of this project, once project-service has invoices) is one more call here and one
-	 * more component of {@link Job}.
+	 * The kitchen remodel, step by step: its estimate, visits and deposit invoice. Each step finds what it
+	 * makes before making it, so seeding again creates nothing.
 	 */
 	private Job seedKitchenRemodel(UUID contact, String token) {
 		UUID project = findOrCreate(
@@ -104,7 +105,27 @@ public final class DemoSeeder {
 		completed(survey, token);
 		ZonedDateTime nextWeek = ZonedDateTime.now(TIME_ZONE).plusWeeks(1).with(LocalTime.of(14, 0));
 		UUID measurements = appointment(project, MEASUREMENTS_NOTES, nextWeek, nextWeek.plusMinutes(90), token);
-		return new Job(project, estimate, survey, measurements);
+		UUID deposit = openDepositInvoice(project, token);
+		return new Job(project, estimate, survey, measurements, deposit);
+	}
+
+	/**
+	 * The design and ordering deposit, issued (open, due in 14 days from the first seeding) unless it is there
+	 * (a draft left behind is issued).
+	 */
+	private UUID openDepositInvoice(UUID project, String token) {
+		String invoices = stack.url(Service.PROJECT) + "/api/projects/" + project + "/invoices";
+		JsonNode invoice = find(api.get(invoices, token).require(200),
+				found -> DEPOSIT_INVOICE.equals(found.path("title").asString()))
+			.orElseGet(() -> api.post(invoices, Map.of("currency", "USD", "title", DEPOSIT_INVOICE, "notes",
+					"Due before the cabinets are ordered; deducted from the final invoice.", "dueDate",
+					LocalDate.now(TIME_ZONE).plusDays(14).toString(), "lineItems",
+					List.of(line("Design and ordering deposit", "1", 450_000, 0))), token).require(201));
+		UUID id = id(invoice);
+		if ("DRAFT".equals(invoice.path("status").asString())) {
+			api.post(stack.url(Service.PROJECT) + "/api/invoices/" + id + "/issue", null, token).require(200);
+		}
+		return id;
 	}
 
 	/** The project's kitchen estimate, written and sent unless it is there (a draft left behind is sent). */

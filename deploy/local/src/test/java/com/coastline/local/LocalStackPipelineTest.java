@@ -88,7 +88,7 @@ class LocalStackPipelineTest {
 	}
 
 	@Test
-	void theDemoKitchenRemodelIsBeingEstimatedWithASentEstimateAVisitDoneAndOneToCome() {
+	void theDemoKitchenRemodelIsBeingEstimatedWithASentEstimateAVisitDoneAndOneToComeAndAnOpenDeposit() {
 		String token = api.token(demo.workspaceId());
 		DemoSeeder.Job kitchen = demo.kitchen();
 		String project = stack.url(Service.PROJECT) + "/api/projects/" + kitchen.projectId();
@@ -109,6 +109,10 @@ class LocalStackPipelineTest {
 					tuple(kitchen.measurementsId().toString(), "SCHEDULED", "America/Denver"));
 		assertThat(Instant.parse(visits.get(0).path("endsAt").asString())).isBefore(Instant.now());
 		assertThat(Instant.parse(visits.get(1).path("startsAt").asString())).isAfter(Instant.now());
+		assertThat(Api.items(api.get(project + "/invoices", token).require(200)))
+			.extracting(invoice -> invoice.path("id").asString(), invoice -> invoice.path("status").asString(),
+					invoice -> invoice.path("balanceDueMinor").asLong())
+			.containsExactly(tuple(kitchen.depositInvoiceId().toString(), "OPEN", 450_000L));
 	}
 
 	@Test
