@@ -1,0 +1,151 @@
+package com.coastline.media.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.coastline.media.api.DocumentShared;
+import com.coastline.media.api.DocumentUnshared;
+import com.coastline.media.file.FileNames;
+import com.coastline.media.file.FileType;
+import com.coastline.media.file.FileTypes;
+import com.coastline.media.project.ProjectAccess;
+import com.coastline.media.project.ProjectMembership;
+import com.coastline.media.storage.MediaStorage;
+import com.coastline.media.storage.StoredObject;
+import com.coastline.platform.web.problem.BadRequestException;
+import com.coastline.platform.web.problem.NotFoundException;
+import com.coastline.platform.web.tenant.CurrentTenant;
+import com.coastline.platform.web.tenant.Tenant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The document use cases: upload, list, share or unshare with the client, and downloads. */
+@Service
+public class DocumentManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(DocumentManagement.class);
+
+	private final Documents documents;
+
+	private final ProjectMembership projects;
+
+	private final FileTypes fileTypes;
+
+	private final MediaStorage storage;
+
+	private final CurrentTenant tenant;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	DocumentManagement(Documents documents, ProjectMembership projects, FileTypes fileTypes, MediaStorage storage,
+			CurrentTenant tenant, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+		this.documents = documents;
+		this.projects = projects;
+		this.fileTypes = fileTypes;
+		this.storage = storage;
+		this.tenant = tenant;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** Checks the file (PDF or an office format, by its content), stores it and records the document, private. */
+	public Document upload(UUID projectId, MultipartFile file) {
+		Tenant by = this.tenant.get();
+		ProjectAccess project = this.projects.require(projectId);
+		if (file.isEmpty()) {
+			throw new BadRequestException("The file is empty.");
+		}
+		StoredObject stored;
+		FileType type;
+		try (InputStream in = file.getInputStream()) {
+			type = this.fileTypes.requireDocument(this.fileTypes.detect(in, file.getOriginalFilename()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the uploaded document", ex);
+		}
+		try (InputStream in = file.getInputStream()) {
+			stored = this.storage.store(in, file.getSize(), type.mediaType());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not store the uploaded document", ex);
+		}
+		String fileName = FileNames.sanitise(file.getOriginalFilename(), "document");
+		try {
+			return this.transactions.execute((status) -> this.documents.save(new Document(project.projectId(), fileName,
+					type.mediaType(), stored.key(), stored.length(), by.subject(), this.clock.instant())));
+		}
+		catch (RuntimeException ex) {
+			try {
+				this.storage.delete(stored.key());
+			}
+			catch (RuntimeException deleteFailure) {
+				log.warn("Could not delete stored object {} of a failed upload", stored.key(), deleteFailure);
+			}
+			throw ex;
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<Document> ofProject(UUID projectId) {
+		this.projects.require(projectId);
+		return this.documents.findByProjectIdOrderByUploadedAtAscIdAsc(projectId);
+	}
+
+	@Transactional(readOnly = true)
+	public Document get(UUID documentId) {
+		return this.documents.findById(documentId).orElseThrow(() -> new NotFoundException("Document", documentId));
+	}
+
+	/** Shares the document with the client or unshares it; the same state again changes nothing. */
+	@Transactional
+	public Document share(UUID documentId, boolean share) {
+		Document document = get(documentId);
+		String by = this.tenant.get().subject();
+		Instant now = this.clock.instant();
+		if (document.share(share, by, now)) {
+			UUID workspace = this.tenant.requireWorkspace();
+			this.events.publishEvent(share
+					? new DocumentShared(UUID.randomUUID(), workspace, document.projectId(), documentId,
+							document.fileName(), document.contentType(), by, now)
+					: new DocumentUnshared(UUID.randomUUID(), workspace, document.projectId(), documentId, by, now));
+		}
+		return document;
+	}
+
+	/** The shared documents of a project, if the contact may see the project; else 404. */
+	@Transactional(readOnly = true)
+	public List<Document> portalDocuments(UUID projectId, UUID contactId) {
+		this.projects.visibleTo(projectId, contactId).orElseThrow(() -> new NotFoundException("Project", projectId));
+		return this.documents.findByProjectIdAndSharedTrueOrderByUploadedAtAscIdAsc(projectId);
+	}
+
+	/** The document for a client, checked now: shared, and the contact may see its project; else 404. */
+	@Transactional(readOnly = true)
+	public Document portalDocument(UUID documentId, UUID contactId) {
+		return this.documents.findById(documentId)
+			.filter(Document::shared)
+			.filter((candidate) -> this.projects.visibleTo(candidate.projectId(), contactId).isPresent())
+			.orElseThrow(() -> new NotFoundException("Document", documentId));
+	}
+
+	/** Opens the stored file; the caller closes it. */
+	public InputStream open(Document document) {
+		return this.storage.open(document.storageKey());
+	}
+}

@@ -1,0 +1,34 @@
+package com.coastline.media.storage;
+
+import java.io.InputStream;
+
+/**
+ * Where media-service keeps file contents: originals and renditions, as opaque objects. The storage
+ * chooses every key itself (random, 128 bits), so no caller-supplied name ever becomes a path or an
+ * object name, and no key can be guessed from another. Contents stream in and out; nothing is held in
+ * memory whole.
+ */
+public interface MediaStorage {
+
+	/**
+	 * Stores the content under a new random key.
+	 * @param content the bytes, read to the end (not closed)
+	 * @param length the exact number of bytes the stream holds
+	 * @param contentType the media type to record with the object, where the store keeps one
+	 * @return the new object
+	 * @throws StorageException when the store fails or the stream does not hold {@code length} bytes
+	 */
+	StoredObject store(InputStream content, long length, String contentType);
+
+	/**
+	 * Opens an object for reading; the caller closes the stream.
+	 * @throws ObjectNotFoundException when there is no such object (or the key is not one of ours)
+	 */
+	InputStream open(String key);
+
+	/** Whether the object exists. */
+	boolean exists(String key);
+
+	/** Deletes the object; deleting a missing object does nothing. */
+	void delete(String key);
+}
