@@ -19,6 +19,9 @@ public final class ProjectTopics {
 
 	public static final String ESTIMATE_DECLINED = "coastline.project.EstimateDeclined.v1";
 
+	/** {@link EstimateViewed}: the client opened a sent estimate. */
+	public static final String ESTIMATE_VIEWED = "coastline.project.EstimateViewed.v1";
+
 	public static final String ESTIMATE_CHANGES_REQUESTED = "coastline.project.EstimateChangesRequested.v1";
 
 	/** Keyed by project id. */

@@ -59,6 +59,9 @@ class EstimateContractTest {
 		assertConforms(new EstimateChangesRequested(UUID.randomUUID(), WORKSPACE, UUID.randomUUID(), UUID.randomUUID(),
 				1, UUID.randomUUID(), "Cedar instead, please", Instant.now()),
 				schema(ProjectTopics.ESTIMATE_CHANGES_REQUESTED));
+		assertConforms(new EstimateViewed(UUID.randomUUID(), WORKSPACE, UUID.randomUUID(), UUID.randomUUID(), 2,
+				UUID.randomUUID(), Instant.now()), schema(ProjectTopics.ESTIMATE_VIEWED));
+		assertThat(examples(schema(ProjectTopics.ESTIMATE_VIEWED), EstimateViewed.class)).isNotEmpty();
 		assertThat(examples(schema(ProjectTopics.ESTIMATE_DECLINED), EstimateDeclined.class)).isNotEmpty();
 		assertThat(examples(schema(ProjectTopics.ESTIMATE_CHANGES_REQUESTED), EstimateChangesRequested.class))
 			.allSatisfy(event -> assertThat(event.message()).isNotBlank());
@@ -66,7 +69,7 @@ class EstimateContractTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { ProjectTopics.ESTIMATE_SENT, ProjectTopics.ESTIMATE_APPROVED,
-			ProjectTopics.ESTIMATE_DECLINED, ProjectTopics.ESTIMATE_CHANGES_REQUESTED })
+			ProjectTopics.ESTIMATE_DECLINED, ProjectTopics.ESTIMATE_CHANGES_REQUESTED, ProjectTopics.ESTIMATE_VIEWED })
 	void estimateSchemasChangeOnlyAdditively(String type) {
 		assertAdditiveChangeOf("baseline/" + type + ".json", schema(type));
 	}

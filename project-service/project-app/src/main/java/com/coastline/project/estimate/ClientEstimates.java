@@ -98,6 +98,7 @@ public class ClientEstimates {
 			EstimateVersion shown = estimate.shownToClient().orElseThrow();
 			this.timeline.record(estimate.getProjectId(), ActivityKind.ESTIMATE_VIEWED, actor,
 					"Estimate \"" + shown.getTitle() + "\" viewed (version " + shown.getNumber() + ")", id);
+			this.events.publishEvent(EstimateEvents.viewed(estimate, shown, currentContact(), now()));
 		}
 		return estimate;
 	}

@@ -19,6 +19,7 @@ import com.coastline.project.PublishedEvents;
 import com.coastline.project.api.EstimateApproved;
 import com.coastline.project.api.EstimateChangesRequested;
 import com.coastline.project.api.EstimateDeclined;
+import com.coastline.project.api.EstimateViewed;
 import com.coastline.project.api.ProjectApproved;
 import com.coastline.project.api.ProjectTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -181,7 +182,7 @@ class ClientAnswersTest {
 	}
 
 	@Test
-	void openingAnEstimateIsRecordedOnTheTimelineOnceAnHour() {
+	void openingAnEstimateIsRecordedOnTheTimelineAndAnnouncedOnceAnHour() {
 		UUID estimate = this.estimating.sent();
 
 		assertThat(this.estimating.clientGet("/portal/estimates/" + estimate)).hasStatusOk();
@@ -192,6 +193,11 @@ class ClientAnswersTest {
 			.containsExactly("contact:" + this.estimating.contact);
 		assertThat(this.jdbc.queryForObject("select count(*) from project_activity where subject_id = ? and kind = ?",
 				Integer.class, estimate, "ESTIMATE_SENT")).isEqualTo(1);
+		EstimateViewed viewed = assertConforms(this.events.await(ProjectTopics.ESTIMATE_VIEWED, estimate, 1).get(0),
+				EstimateViewed.class);
+		assertThat(viewed.contactId()).isEqualTo(this.estimating.contact);
+		assertThat(viewed.versionNumber()).isEqualTo(1);
+		assertThat(this.events.recorded(EstimateViewed.class, estimate)).isEqualTo(1);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import com.coastline.project.api.EstimateApproved;
 import com.coastline.project.api.EstimateChangesRequested;
 import com.coastline.project.api.EstimateDeclined;
 import com.coastline.project.api.EstimateSent;
+import com.coastline.project.api.EstimateViewed;
 import com.coastline.project.api.ProjectTopics;
 
 import org.springframework.context.annotation.Bean;
@@ -44,6 +45,17 @@ class EstimateEventRoutes {
 			.id(EstimateDeclined::eventId)
 			.key(event -> event.estimateId().toString())
 			.time(EstimateDeclined::declinedAt)
+			.build();
+	}
+
+	@Bean
+	EventRoute<EstimateViewed> estimateViewedRoute() {
+		return EventRoute.of(EstimateViewed.class)
+			.topic(ProjectTopics.EVENTS)
+			.type(ProjectTopics.ESTIMATE_VIEWED)
+			.id(EstimateViewed::eventId)
+			.key(event -> event.estimateId().toString())
+			.time(EstimateViewed::viewedAt)
 			.build();
 	}
 

@@ -1,11 +1,13 @@
 package com.coastline.project.estimate.messaging;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import com.coastline.project.api.EstimateApproved;
 import com.coastline.project.api.EstimateChangesRequested;
 import com.coastline.project.api.EstimateDeclined;
 import com.coastline.project.api.EstimateSent;
+import com.coastline.project.api.EstimateViewed;
 import com.coastline.project.estimate.ApprovalEvidence;
 import com.coastline.project.estimate.Estimate;
 import com.coastline.project.estimate.EstimateVersion;
@@ -34,6 +36,11 @@ public final class EstimateEvents {
 		return new EstimateDeclined(UUID.randomUUID(), estimate.getWorkspaceId(), estimate.getId(),
 				estimate.getProjectId(), version.getNumber(), version.getAnsweredByContactId(),
 				version.getClientMessage(), version.getAnsweredAt());
+	}
+
+	public static EstimateViewed viewed(Estimate estimate, EstimateVersion version, UUID contactId, Instant at) {
+		return new EstimateViewed(UUID.randomUUID(), estimate.getWorkspaceId(), estimate.getId(),
+				estimate.getProjectId(), version.getNumber(), contactId, at);
 	}
 
 	public static EstimateChangesRequested changesRequested(Estimate estimate, EstimateVersion version) {
