@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -96,6 +97,24 @@ class InvoiceTenantIsolationTest {
 
 		assertProblem(this.workspaceB.post("/api/estimates/" + estimateId + "/versions/1/invoices",
 				json("dueDate", LocalDate.now())), ProblemType.NOT_FOUND);
+	}
+
+	@Test
+	void onlyAnOwnerMayChangeWherePaymentsGo() {
+		assertThat(this.workspaceA.backOffice.put("/api/payment-settings",
+				json("provider", "stripe", "connectedAccountId", "acct_owner"))).hasStatusOk();
+
+		MvcTestResult byStaff = this.mvc.put()
+			.uri("/api/payment-settings")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.staff(this.workspaceA.backOffice.workspace()).roles("staff").bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json("provider", "stripe", "connectedAccountId", "acct_staff"))
+			.exchange();
+
+		assertProblem(byStaff, ProblemType.FORBIDDEN);
+		assertThat(this.workspaceA.backOffice.get("/api/payment-settings")).bodyJson()
+			.extractingPath("$.connectedAccountId")
+			.isEqualTo("acct_owner");
 	}
 
 	@Test
