@@ -25,5 +25,6 @@ public class BackOfficeReadSimulation extends Simulation {
 			.injectOpen(constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
 			.protocols(http.baseUrl(LOAD.projectUrl()).shareConnections().authorizationHeader("Bearer " + token))
 			.assertions(global().failedRequests().percent().lte(1.0));
+		Setup.loadStarts();
 	}
 }

@@ -34,5 +34,6 @@ public class LinkRedemptionSimulation extends Simulation {
 			.injectOpen(constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
 			.protocols(http.baseUrl(LOAD.identityUrl()).shareConnections().authorizationHeader("Bearer " + gateway))
 			.assertions(global().failedRequests().percent().lte(1.0));
+		Setup.loadStarts();
 	}
 }

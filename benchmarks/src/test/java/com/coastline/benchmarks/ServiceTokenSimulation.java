@@ -35,5 +35,6 @@ public class ServiceTokenSimulation extends Simulation {
 			.injectOpen(constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
 			.protocols(protocol)
 			.assertions(global().failedRequests().percent().lte(1.0));
+		Setup.loadStarts();
 	}
 }

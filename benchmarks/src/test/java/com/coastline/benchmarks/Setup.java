@@ -1,16 +1,38 @@
 package com.coastline.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.coastline.notification.api.SecretSealer;
+import com.coastline.notification.api.SendEmail;
 
 /**
  * What a simulation needs before the load starts, fetched through the public APIs of the system the
@@ -84,6 +106,186 @@ final class Setup {
 		return first(Pattern.compile("\"sessionId\"\\s*:\\s*\"([^\"]+)\""), started);
 	}
 
+	/** Sessions of the demo contact, as many clients each holding their own (one link redeemed that often). */
+	static List<String> demoSessions(Load load, String gatewayToken, int count) {
+		String link = demoLinkToken(load);
+		List<String> sessions = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String started = send(HttpRequest.newBuilder(URI.create(load.identityUrl() + "/internal/links/redeem"))
+				.header("Authorization", "Bearer " + gatewayToken)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(redemption(link, "203.0.113." + (1 + i % 254))))
+				.build(), 201);
+			sessions.add(first(Pattern.compile("\"sessionId\"\\s*:\\s*\"([^\"]+)\""), started));
+		}
+		return sessions;
+	}
+
+	/** A code to verify: its attempt (the gateway's pre-session cookie), the code, and the address that asked. */
+	record Code(String attempt, String code, String ip) {
+	}
+
+	private static final Pattern ATTEMPT = Pattern.compile("\"attempt\"\\s*:\\s*\"([^\"]+)\"");
+
+	private static final Pattern CODE_EMAIL = Pattern.compile("\"commandId\"\\s*:\\s*\"([0-9a-f-]{36})\"[\\s\\S]*?"
+			+ "\"idempotencyKey\"\\s*:\\s*\"sign-in-code:([0-9a-f-]{36})\"[\\s\\S]*?\"keyId\"\\s*:\\s*\"([^\"]+)\""
+			+ "\\s*,\\s*\"ciphertext\"\\s*:\\s*\"([^\"]+)\"");
+
+	/**
+	 * Real email codes for the demo contact, {@code count} of them, each asked for from its own address
+	 * (so that no per-IP or per-source limit holds one back): requested through the gateway's API, read
+	 * sealed from identity's outbox ({@code event_publication}) and opened with the local sealing key. Then
+	 * waits until notification-service has sent them, so that the emails stay out of the measured run.
+	 */
+	static List<Code> demoCodes(Load load, String gatewayToken, int count) {
+		String workspace = demoWorkspace(load);
+		String email = System.getProperty("benchmark.code-email", "dana.reyes@example.com");
+		String run = HexFormat.of().toHexDigits((short) new SecureRandom().nextInt());
+		Timestamp since; // the database's clock: the rows of this run are those written after it
+		try (Connection identity = database(load, "identity_service");
+				ResultSet now = identity.createStatement().executeQuery("select now() - interval '1 second'")) {
+			now.next();
+			since = now.getTimestamp(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot read identity's database at " + load.database(), ex);
+		}
+		long started = System.nanoTime();
+		Map<String, String[]> attempts = new HashMap<>(); // SHA-256 of the attempt (hex) -> attempt, ip
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			List<Future<String[]>> requested = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				String ip = "2001:db8:" + run + "::" + Integer.toHexString(i + 1);
+				String body = "{\"workspaceId\":\"%s\",\"email\":\"%s\",\"ip\":\"%s\",\"userAgent\":\"Coastline benchmark\"}"
+					.formatted(workspace, email, ip);
+				requested.add(pool.submit(() -> new String[] { first(ATTEMPT, send(client,
+						HttpRequest.newBuilder(URI.create(load.identityUrl() + "/internal/codes"))
+							.header("Authorization", "Bearer " + gatewayToken)
+							.header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString(body))
+							.build(), 202)), ip }));
+			}
+			for (Future<String[]> attempt : requested) {
+				String[] value = attempt.get();
+				attempts.put(HexFormat.of().formatHex(sha256(value[0])), value);
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Asking for codes failed", ex);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		System.out.printf("Asked for %d codes in %d s%n", count, (System.nanoTime() - started) / 1_000_000_000L);
+		SecretSealer sealer = SecretSealer.of(null, Map.of(System.getProperty("benchmark.sealing-key-id", "local-1"),
+				System.getProperty("benchmark.sealing-key", "Yx2mXb6Yk3c8mD1vQ0nqB1m0a3d3b3Zc9pX6z0r2T1s")));
+		List<Code> codes = new ArrayList<>();
+		List<String> emails = new ArrayList<>();
+		try (Connection identity = database(load, "identity_service")) {
+			Map<String, String> attemptOfCode = new HashMap<>(); // code id -> attempt hash (hex)
+			try (PreparedStatement query = identity.prepareStatement("select c.id, a.secret_hash from sign_in_code c"
+					+ " join sign_in_attempt a on a.id = c.attempt_id where a.created_at >= ? and c.used_at is null")) {
+				query.setTimestamp(1, since);
+				try (ResultSet rows = query.executeQuery()) {
+					while (rows.next()) {
+						attemptOfCode.put(rows.getString(1), HexFormat.of().formatHex(rows.getBytes(2)));
+					}
+				}
+			}
+			try (PreparedStatement query = identity.prepareStatement("select serialized_event from event_publication"
+					+ " where publication_date >= ? and event_type like '%SendEmail'")) {
+				query.setTimestamp(1, since);
+				try (ResultSet rows = query.executeQuery()) {
+					while (rows.next()) {
+						Matcher sealed = CODE_EMAIL.matcher(rows.getString(1));
+						if (!sealed.find()) {
+							continue;
+						}
+						String[] attempt = attempts.get(attemptOfCode.get(sealed.group(2)));
+						if (attempt == null) {
+							continue; // another run's
+						}
+						String code = sealer.open(UUID.fromString(sealed.group(1)),
+								new SendEmail.EncryptedSecret("code", sealed.group(3), sealed.group(4)));
+						codes.add(new Code(attempt[0], code, attempt[1]));
+						emails.add("sign-in-code:" + sealed.group(2));
+					}
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Reading the codes from identity's outbox failed", ex);
+		}
+		if (codes.size() < count) {
+			throw new IllegalStateException("Found " + codes.size() + " of " + count + " codes in identity's outbox");
+		}
+		awaitSent(load, emails);
+		return codes;
+	}
+
+	/** Waits (at most benchmark.drain-seconds, 900 by default) until notification-service has sent these emails. */
+	private static void awaitSent(Load load, List<String> idempotencyKeys) {
+		long started = System.nanoTime();
+		long deadline = started + Long.getLong("benchmark.drain-seconds", 900) * 1_000_000_000L;
+		try (Connection notification = database(load, "notification_service");
+				PreparedStatement query = notification.prepareStatement("select count(*) from email_delivery"
+						+ " where idempotency_key = any(?) and status in ('SENT', 'FAILED')")) {
+			query.setArray(1, notification.createArrayOf("text", idempotencyKeys.toArray()));
+			int done = 0;
+			while (System.nanoTime() < deadline) {
+				try (ResultSet count = query.executeQuery()) {
+					count.next();
+					done = count.getInt(1);
+				}
+				if (done >= idempotencyKeys.size()) {
+					System.out.printf("notification-service sent the %d code emails in %d s%n", done,
+							(System.nanoTime() - started) / 1_000_000_000L);
+					return;
+				}
+				Thread.sleep(2_000);
+			}
+			System.out.printf("notification-service had sent %d of %d code emails when the wait ended%n", done,
+					idempotencyKeys.size());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Reading notification's deliveries failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static Connection database(Load load, String name) throws SQLException {
+		return DriverManager.getConnection(load.database() + name, System.getProperty("benchmark.database-user", "postgres"),
+				System.getProperty("benchmark.database-password", "postgres"));
+	}
+
+	private static byte[] sha256(String value) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Marks the end of the set-up: {@code benchmarks/run} measures the processes' CPU from here (the file
+	 * named by {@code benchmark.marker}) to the end of the load.
+	 */
+	static void loadStarts() {
+		String marker = System.getProperty("benchmark.marker");
+		if (marker != null) {
+			try {
+				Files.writeString(Path.of(marker), "");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
 	static String redemption(String linkToken, String ip) {
 		return "{\"token\":\"%s\",\"ip\":\"%s\",\"userAgent\":\"Coastline benchmark\"}".formatted(linkToken, ip);
 	}
@@ -104,6 +306,12 @@ final class Setup {
 
 	private static String send(HttpRequest request, int expected) {
 		try (HttpClient client = HttpClient.newHttpClient()) {
+			return send(client, request, expected);
+		}
+	}
+
+	private static String send(HttpClient client, HttpRequest request, int expected) {
+		try {
 			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != expected) {
 				throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());

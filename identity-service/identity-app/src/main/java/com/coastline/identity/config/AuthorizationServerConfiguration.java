@@ -1,7 +1,15 @@
 package com.coastline.identity.config;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -57,15 +65,20 @@ class AuthorizationServerConfiguration {
 		return KeyRing.loadOrCreate(signingKeys, new TransactionTemplate(transactions), clock, settings);
 	}
 
+	/** The encoder of client-credentials tokens (session tokens are signed by {@code SessionJwts}). */
 	@Bean
 	JwtEncoder jwtEncoder(KeyRing keyRing) {
 		return new NimbusJwtEncoder(keyRing);
 	}
 
-	/** BCrypt behind Spring's delegating encoder ({@code {bcrypt}…}), also used to check secrets. */
+	/**
+	 * BCrypt behind Spring's delegating encoder ({@code {bcrypt}…}), also used to check secrets: a secret
+	 * that matched is remembered briefly ({@link RememberedSecrets}), so that a client asking for tokens
+	 * often does not pay a BCrypt per request.
+	 */
 	@Bean
 	PasswordEncoder clientSecretEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new RememberedSecrets(PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC());
 	}
 
 	@Bean
@@ -112,6 +125,80 @@ class AuthorizationServerConfiguration {
 			.csrf(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable);
 		return http.build();
+	}
+
+	/**
+	 * Remembers, for {@link #REMEMBER}, that a presented client secret matched its stored hash: keyed by the
+	 * SHA-256 of (stored hash, presented secret), never the secret itself, and only after BCrypt said yes.
+	 * A wrong secret always costs the full check. The stored hash is salted per client, so the key names
+	 * the client too, and a changed secret (a new hash) matches nothing remembered.
+	 */
+	static final class RememberedSecrets implements PasswordEncoder {
+
+		static final Duration REMEMBER = Duration.ofMinutes(5);
+
+		static final int MAX_ENTRIES = 256;
+
+		private final PasswordEncoder delegate;
+
+		private final Clock clock;
+
+		private final Map<String, Instant> matched = new ConcurrentHashMap<>();
+
+		RememberedSecrets(PasswordEncoder delegate, Clock clock) {
+			this.delegate = delegate;
+			this.clock = clock;
+		}
+
+		@Override
+		public String encode(CharSequence rawPassword) {
+			return this.delegate.encode(rawPassword);
+		}
+
+		@Override
+		public boolean matches(CharSequence rawPassword, String encodedPassword) {
+			if (rawPassword == null || encodedPassword == null) {
+				return this.delegate.matches(rawPassword, encodedPassword);
+			}
+			String key = key(rawPassword, encodedPassword);
+			Instant now = this.clock.instant();
+			Instant until = this.matched.get(key);
+			if (until != null && now.isBefore(until)) {
+				return true;
+			}
+			boolean matches = this.delegate.matches(rawPassword, encodedPassword);
+			if (matches) {
+				if (this.matched.size() >= MAX_ENTRIES) {
+					this.matched.values().removeIf(end -> !now.isBefore(end));
+					if (this.matched.size() >= MAX_ENTRIES) {
+						this.matched.clear();
+					}
+				}
+				this.matched.put(key, now.plus(REMEMBER));
+			}
+			else {
+				this.matched.remove(key);
+			}
+			return matches;
+		}
+
+		@Override
+		public boolean upgradeEncoding(String encodedPassword) {
+			return this.delegate.upgradeEncoding(encodedPassword);
+		}
+
+		private static String key(CharSequence rawPassword, String encodedPassword) {
+			try {
+				MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+				sha256.update(encodedPassword.getBytes(StandardCharsets.UTF_8));
+				sha256.update((byte) 0);
+				sha256.update(rawPassword.toString().getBytes(StandardCharsets.UTF_8));
+				return HexFormat.of().formatHex(sha256.digest());
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+			}
+		}
 	}
 
 	/** An endpoint called without client credentials answers like the token endpoint does (RFC 6749 5.2). */

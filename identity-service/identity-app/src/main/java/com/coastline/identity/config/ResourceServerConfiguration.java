@@ -1,5 +1,7 @@
 package com.coastline.identity.config;
 
+import java.time.Clock;
+
 import com.coastline.identity.key.KeyRing;
 import com.coastline.identity.token.TokenIssuerProperties;
 import com.coastline.platform.web.problem.ProblemResponseWriter;
@@ -18,6 +20,8 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -35,8 +39,13 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 @Configuration(proxyBeanMethods = false)
 class ResourceServerConfiguration {
 
+	/**
+	 * Verifies against the ring in process and remembers the tokens it verified ({@link VerifiedTokenCache}:
+	 * the validators run again at every use, and the signing key must still be published).
+	 */
 	@Bean
-	JwtDecoder jwtDecoder(KeyRing keyRing, TokenIssuerProperties issuer, CoastlineSecurityProperties security) {
+	JwtDecoder jwtDecoder(KeyRing keyRing, TokenIssuerProperties issuer, CoastlineSecurityProperties security,
+			Clock clock) {
 		// identity trusts only its own issuer (and keys), whatever coastline.security.jwt.issuer says.
 		CoastlineSecurityProperties.Jwt configured = security.jwt();
 		CoastlineSecurityProperties.Jwt jwt = new CoastlineSecurityProperties.Jwt(configured.jwkSetUri(), issuer.issuer(),
@@ -46,8 +55,10 @@ class ResourceServerConfiguration {
 			algorithms.clear();
 			algorithms.addAll(allowed);
 		}).build();
-		decoder.setJwtValidator(ResourceServerSecurity.validator(jwt));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = ResourceServerSecurity.validator(jwt);
+		decoder.setJwtValidator(validator);
+		return new VerifiedTokenCache(decoder, validator,
+				keyId -> keyRing.published().stream().anyMatch(key -> key.keyId().equals(keyId)), clock);
 	}
 
 	@Bean

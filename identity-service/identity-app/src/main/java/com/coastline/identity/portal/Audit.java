@@ -47,6 +47,11 @@ public class Audit {
 
 	public static final String REJECTED = "rejected";
 
+	/** The longest IP address and user agent kept (values relayed from clients are bounded). */
+	public static final int IP = 64;
+
+	public static final int USER_AGENT = 512;
+
 	private final JdbcTemplate jdbc;
 
 	Audit(JdbcTemplate jdbc) {
@@ -62,12 +67,15 @@ public class Audit {
 			String userAgent, String outcome, Instant at) {
 		this.jdbc.update("""
 				insert into audit_event (workspace_id, contact_id, kind, subject_id, actor, ip, user_agent, outcome, at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", workspaceId, contactId, kind, subjectId, actor, clip(ip, 64),
-				clip(userAgent, 512), outcome, Timestamp.from(at));
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", workspaceId, contactId, kind, subjectId, actor, clip(ip, IP),
+				clip(userAgent, USER_AGENT), outcome, Timestamp.from(at));
 	}
 
-	/** Values from the client (relayed by the gateway) are kept, but bounded. */
-	private static String clip(String value, int length) {
+	/**
+	 * Values from the client (relayed by the gateway) are kept, but bounded: for statements that write
+	 * audit rows themselves, together with what they record (one round trip instead of two).
+	 */
+	public static String clip(String value, int length) {
 		return (value == null || value.length() <= length) ? value : value.substring(0, length);
 	}
 }

@@ -177,11 +177,37 @@ public class PortalLinks {
 		}
 		byte[] hash = Secrets.hash(token);
 		Instant now = this.clock.now();
+		String secret = Secrets.generate();
+		UUID sessionId = UUID.randomUUID();
+		Timestamp at = Timestamp.from(now);
+		String auditIp = Audit.clip(ip, Audit.IP);
+		String auditUserAgent = Audit.clip(userAgent, Audit.USER_AGENT);
+		// One statement, one round trip: the link's use, the new session (what PortalSessions.open stores) and
+		// their two audit rows, in that order. When the link is not live, it changes nothing.
 		Optional<Link> used = this.jdbc.query("""
-				update portal_link l set last_used_at = ?
-				where token_hash = ? and revoked_at is null and expires_at > ?
-				  and exists (select 1 from portal_identity i where i.contact_id = l.contact_id and not i.archived)
-				returning""" + " " + COLUMNS, PortalLinks::map, Timestamp.from(now), hash, Timestamp.from(now))
+				with used as (
+				  update portal_link l set last_used_at = ?
+				  where token_hash = ? and revoked_at is null and expires_at > ?
+				    and exists (select 1 from portal_identity i where i.contact_id = l.contact_id and not i.archived)
+				  returning""" + " " + COLUMNS + """
+				),
+				opened as (
+				  insert into portal_session (id, workspace_id, contact_id, link_id, project_id, secret_hash, method,
+				    created_at, last_seen_at, absolute_expires_at, ip, user_agent)
+				  select cast(? as uuid), workspace_id, contact_id, id, project_id, ?, ?, cast(? as timestamptz),
+				    cast(? as timestamptz), cast(? as timestamptz), ?, ?
+				  from used
+				),
+				audited as (
+				  insert into audit_event (workspace_id, contact_id, kind, subject_id, actor, ip, user_agent, outcome, at)
+				  select u.workspace_id, u.contact_id, e.kind, case e.n when 1 then u.id else cast(? as uuid) end, 'client',
+				    ?, ?, ?, cast(? as timestamptz)
+				  from used u cross join (values (1, ?), (2, ?)) e (n, kind)
+				  order by e.n
+				)
+				select""" + " " + COLUMNS + " from used", PortalLinks::map, at, hash, at, sessionId,
+				Secrets.hash(secret), METHOD, at, at, Timestamp.from(now.plus(PortalSessions.ABSOLUTE)), ip, userAgent,
+				sessionId, auditIp, auditUserAgent, Audit.SUCCEEDED, at, Audit.LINK_USED, Audit.SESSION_CREATED)
 			.stream()
 			.findFirst();
 		if (used.isEmpty()) {
@@ -191,11 +217,9 @@ public class PortalLinks {
 			return Optional.empty();
 		}
 		Link link = used.get();
-		this.audit.record(link.workspaceId(), link.contactId(), Audit.LINK_USED, link.id(), "client", ip, userAgent,
-				Audit.SUCCEEDED, now);
-		PortalSessions.Created session = this.sessions.open(link.workspaceId(), link.contactId(), link.id(),
-				link.projectId(), METHOD, ip, userAgent);
-		return Optional.of(new Redeemed(session, link));
+		PortalSessions.Session session = new PortalSessions.Session(sessionId, link.workspaceId(), link.contactId(),
+				link.id(), link.projectId(), METHOD, now, now, now.plus(PortalSessions.ABSOLUTE), ip, userAgent);
+		return Optional.of(new Redeemed(this.sessions.announce(session, secret), link));
 	}
 
 	/** The workspace of a contact, whichever it is: for service clients that act across workspaces. */

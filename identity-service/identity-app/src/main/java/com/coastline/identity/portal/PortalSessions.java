@@ -30,6 +30,9 @@ public class PortalSessions {
 
 	public static final Duration ABSOLUTE = Duration.ofHours(12);
 
+	/** How stale the stored last use may get before a use writes it again (see {@link #touch}). */
+	public static final Duration TOUCH_EVERY = Duration.ofSeconds(60);
+
 	public static final String SIGNED_OUT = "signed-out";
 
 	public static final String ENDED_BY_BACK_OFFICE = "ended-by-back-office";
@@ -75,31 +78,59 @@ public class PortalSessions {
 		String secret = Secrets.generate();
 		Session session = new Session(UUID.randomUUID(), workspaceId, contactId, linkId, projectId, method, now, now,
 				now.plus(ABSOLUTE), ip, userAgent);
+		// The session and its audit row in one statement (one round trip to PostgreSQL instead of two).
 		this.jdbc.update("""
-				insert into portal_session (id, workspace_id, contact_id, link_id, project_id, secret_hash, method,
-				  created_at, last_seen_at, absolute_expires_at, ip, user_agent)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", session.id(), workspaceId, contactId, linkId, projectId,
-				Secrets.hash(secret), method, Timestamp.from(now), Timestamp.from(now),
-				Timestamp.from(session.absoluteExpiresAt()), ip, userAgent);
-		this.audit.record(workspaceId, contactId, Audit.SESSION_CREATED, session.id(), "client", ip, userAgent,
-				Audit.SUCCEEDED, now);
-		this.events.publishEvent(new ClientSignedIn(UUID.randomUUID(), workspaceId, contactId, linkId, method, now));
+				with opened as (
+				  insert into portal_session (id, workspace_id, contact_id, link_id, project_id, secret_hash, method,
+				    created_at, last_seen_at, absolute_expires_at, ip, user_agent)
+				  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  returning id, workspace_id, contact_id)
+				insert into audit_event (workspace_id, contact_id, kind, subject_id, actor, ip, user_agent, outcome, at)
+				select workspace_id, contact_id, ?, id, 'client', ?, ?, ?, cast(? as timestamptz) from opened""",
+				session.id(), workspaceId, contactId, linkId, projectId, Secrets.hash(secret), method, Timestamp.from(now),
+				Timestamp.from(now), Timestamp.from(session.absoluteExpiresAt()), ip, userAgent, Audit.SESSION_CREATED,
+				Audit.clip(ip, Audit.IP), Audit.clip(userAgent, Audit.USER_AGENT), Audit.SUCCEEDED, Timestamp.from(now));
+		return announce(session, secret);
+	}
+
+	/**
+	 * Announces a session just stored (with its {@code session-created} audit row) by the caller, as
+	 * {@link #open} does: {@code ClientSignedIn} through the outbox. Call in the transaction that stored it.
+	 */
+	Created announce(Session session, String secret) {
+		this.events.publishEvent(new ClientSignedIn(UUID.randomUUID(), session.workspaceId(), session.contactId(),
+				session.linkId(), session.method(), session.createdAt()));
 		return new Created(secret, session);
 	}
 
 	/**
 	 * The live session with this secret id, touched (its idle timeout starts again), or empty when
 	 * there is none: unknown, ended, idle too long, or past its absolute expiry.
+	 * <p>
+	 * Most calls are one indexed read and no write: the last use is written only when the stored one is
+	 * at least {@link #TOUCH_EVERY} old. The stored last use is then up to that much earlier than the real
+	 * one, so an idle session may end up to {@code TOUCH_EVERY} <em>before</em> its 30 minutes, never after.
+	 * Nothing is cached: every call reads the row, so a sign-out or revocation (which set {@code ended_at})
+	 * applies to the very next call, on every replica.
 	 */
-	@Transactional
 	public Optional<Session> touch(String secret) {
-		if (secret == null || secret.isEmpty()) {
+		if (secret == null || secret.isEmpty() || secret.length() > 256) {
 			return Optional.empty();
 		}
 		Instant now = this.clock.now();
-		return this.jdbc.query("update portal_session set last_seen_at = ? where secret_hash = ? and ended_at is null"
-				+ " and last_seen_at > ? and absolute_expires_at > ? returning " + COLUMNS, PortalSessions::map,
-				Timestamp.from(now), Secrets.hash(secret), Timestamp.from(now.minus(IDLE)), Timestamp.from(now))
+		Optional<Session> live = this.jdbc.query("select " + COLUMNS + " from portal_session where secret_hash = ?"
+				+ " and ended_at is null and last_seen_at > ? and absolute_expires_at > ?", PortalSessions::map,
+				Secrets.hash(secret), Timestamp.from(now.minus(IDLE)), Timestamp.from(now))
+			.stream()
+			.findFirst();
+		if (live.isEmpty() || live.get().lastSeenAt().isAfter(now.minus(TOUCH_EVERY))) {
+			return live;
+		}
+		// Same conditions again: a sign-out or revocation committed since the read wins.
+		return this.jdbc.query("update portal_session set last_seen_at = greatest(last_seen_at, ?) where id = ?"
+				+ " and ended_at is null and last_seen_at > ? and absolute_expires_at > ? returning " + COLUMNS,
+				PortalSessions::map, Timestamp.from(now), live.get().id(), Timestamp.from(now.minus(IDLE)),
+				Timestamp.from(now))
 			.stream()
 			.findFirst();
 	}

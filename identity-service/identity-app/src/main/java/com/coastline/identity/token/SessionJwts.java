@@ -3,18 +3,23 @@ package com.coastline.identity.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.coastline.identity.key.KeyRing;
+import com.coastline.identity.key.SigningKey;
 import com.coastline.platform.web.security.CoastlineSecurityProperties;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtEncodingException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,28 +28,31 @@ import org.springframework.stereotype.Component;
  * session was opened), {@code sid} (the session's row id, never its secret) and {@code aud}.
  * <p>
  * Timestamps come from the application clock: the services that validate the token use real time.
+ * <p>
+ * Signed with Nimbus directly, by a signer kept for the current key: Spring's {@code NimbusJwtEncoder}
+ * would select the key from the whole {@link KeyRing} and look its signer up at every token. The key is
+ * asked of the ring at every token, so a rotation (or a reload) applies at once.
  */
 @Component
 public class SessionJwts {
 
 	public static final Duration LIFETIME = Duration.ofSeconds(60);
 
-	private final JwtEncoder encoder;
-
 	private final KeyRing keyRing;
 
 	private final String issuer;
 
-	private final String audience;
+	private final List<String> audience;
 
 	private final Clock clock;
 
-	SessionJwts(JwtEncoder encoder, KeyRing keyRing, TokenIssuerProperties issuer, CoastlineSecurityProperties security,
-			Clock clock) {
-		this.encoder = encoder;
+	/** The signer of the key that signed last, with its key id and header. */
+	private volatile Signer signer;
+
+	SessionJwts(KeyRing keyRing, TokenIssuerProperties issuer, CoastlineSecurityProperties security, Clock clock) {
 		this.keyRing = keyRing;
 		this.issuer = issuer.issuer();
-		this.audience = security.jwt().audience();
+		this.audience = List.of(security.jwt().audience());
 		this.clock = clock;
 	}
 
@@ -59,20 +67,47 @@ public class SessionJwts {
 	public Token sign(String kind, UUID subject, UUID workspaceId, String method, UUID sessionId,
 			Map<String, Object> extra) {
 		Instant now = this.clock.instant();
-		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
-			.issuer(this.issuer)
-			.audience(List.of(this.audience))
+		Date issuedAt = Date.from(now);
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.issuer)
+			.audience(this.audience)
 			.subject(subject.toString())
-			.issuedAt(now)
-			.notBefore(now)
-			.expiresAt(now.plus(LIFETIME))
-			.id(UUID.randomUUID().toString())
+			.issueTime(issuedAt)
+			.notBeforeTime(issuedAt)
+			.expirationTime(Date.from(now.plus(LIFETIME)))
+			.jwtID(UUID.randomUUID().toString())
 			.claim("kind", kind)
 			.claim("wid", workspaceId.toString())
 			.claim("amr", List.of(method))
 			.claim("sid", sessionId.toString());
 		extra.forEach(claims::claim);
-		JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256).keyId(this.keyRing.current().keyId()).type("JWT").build();
-		return new Token(this.encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue(), LIFETIME);
+		Signer current = signer(this.keyRing.current());
+		SignedJWT jwt = new SignedJWT(current.header(), claims.build());
+		try {
+			jwt.sign(current.signer());
+		}
+		catch (JOSEException ex) {
+			throw new JwtEncodingException("Could not sign a session token", ex);
+		}
+		return new Token(jwt.serialize(), LIFETIME);
+	}
+
+	private Signer signer(SigningKey key) {
+		Signer cached = this.signer;
+		if (cached != null && cached.keyId().equals(key.keyId())) {
+			return cached;
+		}
+		try {
+			Signer created = new Signer(key.keyId(),
+					new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.keyId()).type(JOSEObjectType.JWT).build(),
+					new ECDSASigner(key.jwk()));
+			this.signer = created;
+			return created;
+		}
+		catch (JOSEException ex) {
+			throw new JwtEncodingException("Could not use signing key " + key.keyId(), ex);
+		}
+	}
+
+	private record Signer(String keyId, JWSHeader header, ECDSASigner signer) {
 	}
 }
