@@ -34,6 +34,18 @@ public final class Api {
 		}
 	}
 
+	/** A download: status, content type and the bytes as sent. */
+	public record Download(int status, String contentType, byte[] body) {
+
+		public byte[] require(int expected) {
+			if (status != expected) {
+				throw new IllegalStateException("Expected " + expected + " but got " + status + ": "
+						+ new String(body, StandardCharsets.UTF_8));
+			}
+			return body;
+		}
+	}
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -94,6 +106,42 @@ public final class Api {
 		return send(HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))), token);
+	}
+
+	/**
+	 * Uploads a file as the multipart part {@code file} (as a browser form would), e.g. a photo to
+	 * media-service. The JSON answer is returned as for the other calls.
+	 */
+	public Response upload(String url, String fileName, String contentType, byte[] content, String token) {
+		String boundary = "coastline-" + UUID.randomUUID();
+		String head = "--" + boundary + "\r\n" + "Content-Disposition: form-data; name=\"file\"; filename=\""
+				+ fileName.replace("\"", "%22").replace("\r", "").replace("\n", "") + "\"\r\n" + "Content-Type: "
+				+ contentType + "\r\n\r\n";
+		String tail = "\r\n--" + boundary + "--\r\n";
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head.getBytes(StandardCharsets.UTF_8), content,
+					tail.getBytes(StandardCharsets.US_ASCII)))), token);
+	}
+
+	/** Downloads a file (a photo rendition, a document): the bytes as they are, not read as JSON. */
+	public Download download(String url, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET().timeout(Duration.ofSeconds(30));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Call failed: GET " + url, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public static String query(String value) {

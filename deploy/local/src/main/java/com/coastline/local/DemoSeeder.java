@@ -1,11 +1,14 @@
 package com.coastline.local;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +22,11 @@ import tools.jackson.databind.JsonNode;
  * Seeds a demo workspace through the public APIs, as a contractor would set it up: a workspace, a
  * client, a project with that client as primary contact (a lead, to approve and watch the email
  * arrive), a second project of the same client under way (an estimate sent and awaiting the client's
- * approval, a site survey done last week, measurements booked for next week), and an enabled "Project
- * approved" automation. Idempotent: what exists already (found by name, email, title or notes) is
- * reused, so a second start adds nothing.
+ * approval, a site survey done last week, measurements booked for next week), site photos on both (with
+ * the GPS position and camera serial number a phone writes; some added to the customer portal, some kept
+ * internal) and a shared project guide (PDF) on the second, and an enabled "Project approved" automation.
+ * Idempotent: what exists already (found by name, email, title, notes or file name) is reused, so a
+ * second start adds nothing.
  */
 public final class DemoSeeder {
 
@@ -48,16 +53,50 @@ public final class DemoSeeder {
 
 	public static final String DEPOSIT_INVOICE = "Kitchen remodel: design and ordering deposit";
 
-	/** What the demo consists of. */
-	public record Demo(UUID workspaceId, UUID contactId, UUID projectId, UUID automationId, Job kitchen) {
+	/** The shared project guide on the kitchen remodel (a one-page PDF). */
+	public static final String KITCHEN_GUIDE = "Kitchen remodel - project guide.pdf";
+
+	/** How long media-service may take to hear of a new project (ProjectUpserted on project.events). */
+	static final Duration MEDIA_KNOWS_PROJECT = Duration.ofMinutes(2);
+
+	/** What the demo consists of; {@code media}: the roof replacement's photos. */
+	public record Demo(UUID workspaceId, UUID contactId, UUID projectId, UUID automationId, Job kitchen,
+			Media media) {
 	}
 
 	/**
-	 * A project under way: its estimate (sent, awaiting the client's approval) and its visits (the site
-	 * survey, completed last week; the measurements, booked for next week).
+	 * A project under way: its estimate (sent, awaiting the client's approval), its visits (the site
+	 * survey, completed last week; the measurements, booked for next week), its deposit invoice, and its
+	 * photos and documents.
 	 */
-	public record Job(UUID projectId, UUID estimateId, UUID surveyId, UUID measurementsId, UUID depositInvoiceId) {
+	public record Job(UUID projectId, UUID estimateId, UUID surveyId, UUID measurementsId, UUID depositInvoiceId,
+			Media media) {
 	}
+
+	/**
+	 * A project's photos and documents in media-service, in the order seeded.
+	 *
+	 * @param portalPhotos the photos added to the customer portal
+	 * @param privatePhotos the photos kept internal
+	 * @param sharedDocuments the documents shared with the client
+	 */
+	public record Media(List<UUID> portalPhotos, List<UUID> privatePhotos, List<UUID> sharedDocuments) {
+	}
+
+	/** A demo photo: its file name (how a second seeding finds it), what it shows, whether it is on the portal. */
+	record DemoPhoto(String fileName, DemoFiles.Scene scene, boolean onPortal, LocalDateTime taken) {
+	}
+
+	/** A phone's EXIF, as on photos taken on site: a serial number the client must never receive. */
+	static final DemoFiles.Camera CREW_PHONE = new DemoFiles.Camera("Apple", "iPhone 14 Pro", "F2LZK0QXN7HT");
+
+	/** The estimator's camera. */
+	static final DemoFiles.Camera ESTIMATOR_CAMERA = new DemoFiles.Camera("Canon", "Canon EOS R6", "092021004711");
+
+	/** The job sites' positions (what the photos' GPS EXIF says): 1450 Pine Street and 2218 Mapleton Avenue, Boulder. */
+	static final double[] ROOF_SITE = { 40.01864, -105.27743 };
+
+	static final double[] KITCHEN_SITE = { 40.02251, -105.26684 };
 
 	private final LocalStack stack;
 
@@ -85,7 +124,8 @@ public final class DemoSeeder {
 		UUID automation = findAutomation(token).orElseGet(() -> id(api
 			.post(stack.url(Service.AUTOMATION) + "/api/automations", approvedProjectAutomation(AUTOMATION), token)
 			.require(201)));
-		return new Demo(workspace, contact, project, automation, kitchen);
+		Media roofPhotos = media(project, ROOF_SITE, CREW_PHONE, roofPhotos(), List.of(), token);
+		return new Demo(workspace, contact, project, automation, kitchen, roofPhotos);
 	}
 
 	/**
@@ -106,7 +146,123 @@ public final class DemoSeeder {
 		ZonedDateTime nextWeek = ZonedDateTime.now(TIME_ZONE).plusWeeks(1).with(LocalTime.of(14, 0));
 		UUID measurements = appointment(project, MEASUREMENTS_NOTES, nextWeek, nextWeek.plusMinutes(90), token);
 		UUID deposit = openDepositInvoice(project, token);
-		return new Job(project, estimate, survey, measurements, deposit);
+		Media media = media(project, KITCHEN_SITE, ESTIMATOR_CAMERA, kitchenPhotos(lastWeek), List.of(KITCHEN_GUIDE),
+				token);
+		return new Job(project, estimate, survey, measurements, deposit, media);
+	}
+
+	/** The roof as the crew found it: two for the client, one of the attic kept internal. */
+	static List<DemoPhoto> roofPhotos() {
+		LocalDateTime inspected = LocalDate.now(TIME_ZONE).minusDays(10).atTime(10, 12, 40);
+		return List.of(new DemoPhoto("Roof - front, before tear-off.jpg", DemoFiles.Scene.ROOF_FRONT, true, inspected),
+				new DemoPhoto("Roof - chimney step flashing.jpg", DemoFiles.Scene.CHIMNEY_FLASHING, true,
+						inspected.plusMinutes(4)),
+				new DemoPhoto("Attic - water stain on decking (internal).jpg", DemoFiles.Scene.ATTIC_DECKING, false,
+						inspected.plusMinutes(17)));
+	}
+
+	/** From the site survey: the kitchen and the layout sketch for the client, the plumbing kept internal. */
+	static List<DemoPhoto> kitchenPhotos(ZonedDateTime survey) {
+		LocalDateTime taken = survey.toLocalDateTime().plusMinutes(20);
+		return List.of(new DemoPhoto("Kitchen - before.jpg", DemoFiles.Scene.KITCHEN_BEFORE, true, taken),
+				new DemoPhoto("Kitchen - measured layout sketch.jpg", DemoFiles.Scene.LAYOUT_SKETCH, true,
+						taken.plusMinutes(35)),
+				new DemoPhoto("Under the sink - supply valves (internal).jpg", DemoFiles.Scene.UNDER_SINK, false,
+						taken.plusMinutes(12)));
+	}
+
+	/**
+	 * The project's photos and documents in media-service: each found by its file name or uploaded
+	 * (multipart, through the back-office API), then the photos meant for the client added to the customer
+	 * portal and the documents shared (again, if someone took them off; nothing is ever taken off the portal
+	 * here). Waits first until media-service has heard of the project (from project.events): until then its
+	 * APIs answer 404 for it.
+	 */
+	private Media media(UUID project, double[] site, DemoFiles.Camera camera, List<DemoPhoto> photos,
+			List<String> documents, String token) {
+		String media = stack.url(Service.MEDIA);
+		List<JsonNode> existing = Api.items(awaitKnownToMedia(media + "/api/projects/" + project + "/photos", token));
+		List<JsonNode> uploaded = new ArrayList<>();
+		for (DemoPhoto photo : photos) {
+			uploaded.add(existing.stream()
+				.filter(found -> photo.fileName().equals(found.path("fileName").asString()))
+				.findFirst()
+				.orElseGet(() -> api.upload(media + "/api/projects/" + project + "/photos", photo.fileName(),
+						"image/jpeg", DemoFiles.photo(photo.scene(), site[0], site[1], camera, photo.taken()), token)
+					.require(201)));
+		}
+		List<UUID> toAdd = new ArrayList<>();
+		List<UUID> portal = new ArrayList<>();
+		List<UUID> internal = new ArrayList<>();
+		for (int i = 0; i < photos.size(); i++) {
+			UUID id = id(uploaded.get(i));
+			(photos.get(i).onPortal() ? portal : internal).add(id);
+			if (photos.get(i).onPortal() && !uploaded.get(i).path("onPortal").asBoolean()) {
+				toAdd.add(id);
+			}
+		}
+		if (!toAdd.isEmpty()) {
+			api.post(media + "/api/photos/add-to-portal", Map.of("photoIds", toAdd), token).require(200);
+		}
+		List<UUID> shared = new ArrayList<>();
+		if (!documents.isEmpty()) {
+			String list = media + "/api/projects/" + project + "/documents";
+			List<JsonNode> existingDocuments = Api.items(api.get(list, token).require(200));
+			for (String fileName : documents) {
+				JsonNode document = existingDocuments.stream()
+					.filter(found -> fileName.equals(found.path("fileName").asString()))
+					.findFirst()
+					.orElseGet(() -> api.upload(list, fileName, "application/pdf", kitchenGuide(), token).require(201));
+				UUID id = id(document);
+				if (!document.path("shared").asBoolean()) {
+					api.post(media + "/api/documents/" + id + "/share", null, token).require(200);
+				}
+				shared.add(id);
+			}
+		}
+		return new Media(List.copyOf(portal), List.copyOf(internal), List.copyOf(shared));
+	}
+
+	/** What the client reads before the work starts: a one-page PDF. */
+	static byte[] kitchenGuide() {
+		return DemoFiles.pdf("Your kitchen remodel: what to expect", List.of(
+				"Summit Roofing - 2218 Mapleton Avenue, Boulder, CO 80304", "",
+				"1. Design and ordering. Once the deposit is paid we order the cabinets (about 4 weeks).",
+				"2. Demolition, 1 day. We remove the old cabinets and countertop and haul them away.",
+				"   Please empty the cabinets and the space under the sink the day before.",
+				"3. Rough-in, 1 to 2 days. Plumbing and the range outlet are adjusted; the water is off for",
+				"   about 2 hours, and we will tell you when.",
+				"4. Cabinets, 2 days. Installed, levelled and fixed to the wall.",
+				"5. Countertop template and installation. The quartz is templated once the cabinets are in;",
+				"   fabrication takes about 10 working days, installation half a day.",
+				"6. Sink, faucet and final clean, 1 day. We walk through the kitchen with you at the end.", "",
+				"Working hours: Monday to Friday, 7:30 am to 4:30 pm. Your site lead is Marco Alvarez.",
+				"Questions: reply in the customer portal or call +1 303 555 0100."));
+	}
+
+	/**
+	 * The project's photos once media-service knows the project: it learns of projects from project-service's
+	 * ProjectUpserted events, and answers 404 for one it has not heard of yet.
+	 */
+	private JsonNode awaitKnownToMedia(String url, String token) {
+		long deadline = System.nanoTime() + MEDIA_KNOWS_PROJECT.toNanos();
+		while (true) {
+			Api.Response response = api.get(url, token);
+			if (response.status() != 404) {
+				return response.require(200);
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("media-service did not hear of the project within "
+						+ MEDIA_KNOWS_PROJECT + " (is it consuming project.events?): " + url + " answers " + response);
+			}
+			try {
+				Thread.sleep(500);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
 	}
 
 	/**

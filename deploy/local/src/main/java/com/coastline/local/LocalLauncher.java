@@ -49,8 +49,10 @@ public final class LocalLauncher {
 		out.append("  workspace   %s  %s%n".formatted(demo.workspaceId(), DemoSeeder.WORKSPACE));
 		out.append("  contact     %s  Dana Reyes <%s>%n".formatted(demo.contactId(), DemoSeeder.CONTACT_EMAIL));
 		out.append("  project     %s  %s%n".formatted(demo.projectId(), DemoSeeder.PROJECT));
+		out.append("              %s%n".formatted(media(demo.media())));
 		out.append("  project     %s  %s (estimating: estimate %s sent, a visit done, one next week)%n"
 			.formatted(demo.kitchen().projectId(), DemoSeeder.KITCHEN_PROJECT, demo.kitchen().estimateId()));
+		out.append("              %s%n".formatted(media(demo.kitchen().media())));
 		out.append("  automation  %s  %s%n%n".formatted(demo.automationId(), DemoSeeder.AUTOMATION));
 		out.append("An admin token for the demo workspace (valid 5 minutes):%n".formatted());
 		out.append("  TOKEN=$(curl -s -u admin:local-admin-secret -d grant_type=client_credentials -d scope=admin \\%n"
@@ -60,6 +62,14 @@ public final class LocalLauncher {
 		out.append("Approve the demo project, then watch the inbox:%n".formatted());
 		out.append("  curl -X POST -H \"Authorization: Bearer $TOKEN\" %s/api/projects/%s/approve%n"
 			.formatted(stack.url(Service.PROJECT), demo.projectId()));
+		out.append("The kitchen remodel's photos (back office; the original of each keeps its GPS EXIF):%n".formatted());
+		out.append("  curl -H \"Authorization: Bearer $TOKEN\" %s/api/projects/%s/photos%n"
+			.formatted(stack.url(Service.MEDIA), demo.kitchen().projectId()));
 		return out.toString();
+	}
+
+	private static String media(DemoSeeder.Media media) {
+		return "photos: %d on the customer portal, %d internal; documents shared: %d".formatted(
+				media.portalPhotos().size(), media.privatePhotos().size(), media.sharedDocuments().size());
 	}
 }

@@ -129,6 +129,11 @@ public final class LocalStack implements AutoCloseable {
 		return inbox;
 	}
 
+	/** Where media-service keeps the uploaded photos, their renditions and the documents. */
+	public Path mediaDir() {
+		return dataDir.resolve("media").toAbsolutePath();
+	}
+
 	public String jdbcUrl(Service service) {
 		return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + service.database();
 	}
@@ -201,6 +206,12 @@ public final class LocalStack implements AutoCloseable {
 		env.put("IDENTITY_ISSUER", issuer());
 		env.put("SMTP_HOST", "127.0.0.1");
 		env.put("SMTP_PORT", String.valueOf(ports.smtp()));
+		if (service == Service.MEDIA) {
+			// Photos and documents on the local filesystem, beside PostgreSQL's and Kafka's data: kept
+			// between starts like the database that records them, never in the repository's source tree.
+			env.put("MEDIA_STORAGE", "local");
+			env.put("MEDIA_LOCAL_ROOT", mediaDir().toString());
+		}
 		return env;
 	}
 

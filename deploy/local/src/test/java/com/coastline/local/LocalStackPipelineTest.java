@@ -1,5 +1,6 @@
 package com.coastline.local;
 
+import java.io.ByteArrayInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -7,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.imageio.ImageIO;
+
 import com.coastline.notification.api.NotificationTopics;
 import com.coastline.platform.test.kafka.TopicRecords;
 import com.coastline.project.api.ProjectTopics;
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifSubIFDDirectory;
+import com.drew.metadata.exif.GpsDirectory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,6 +124,66 @@ class LocalStackPipelineTest {
 			.containsExactly(tuple(kitchen.depositInvoiceId().toString(), "OPEN", 450_000L));
 	}
 
+	/**
+	 * Dana, signed in to the portal, sees in each demo project's gallery exactly the photos added to the
+	 * portal and the shared document; what she can download has the photos' pixels but neither the job
+	 * site's GPS position nor the camera's serial number, which the originals (back office) still carry.
+	 * The photos kept internal are neither listed nor reachable by their URLs.
+	 */
+	@Test
+	void theDemoContactSeesOnlyTheSharedPhotosAndDocumentWithoutLocationOrSerialNumber() throws Exception {
+		String admin = api.token(demo.workspaceId());
+		String client = clientTokenOf(demo.contactId());
+		String media = stack.url(Service.MEDIA);
+		Map<UUID, DemoSeeder.Media> projects = Map.of(demo.projectId(), demo.media(), demo.kitchen().projectId(),
+				demo.kitchen().media());
+		assertThat(demo.kitchen().media().sharedDocuments()).hasSize(1);
+
+		for (Map.Entry<UUID, DemoSeeder.Media> project : projects.entrySet()) {
+			DemoSeeder.Media seeded = project.getValue();
+			assertThat(seeded.portalPhotos()).isNotEmpty();
+			assertThat(seeded.privatePhotos()).isNotEmpty();
+			String portal = media + "/portal/projects/" + project.getKey();
+			List<JsonNode> gallery = Api.items(api.get(portal + "/photos", client).require(200));
+			assertThat(gallery).extracting(photo -> UUID.fromString(photo.path("id").asString()))
+				.containsExactlyInAnyOrderElementsOf(seeded.portalPhotos());
+			List<JsonNode> documents = Api.items(api.get(portal + "/documents", client).require(200));
+			assertThat(documents).extracting(document -> UUID.fromString(document.path("id").asString()))
+				.containsExactlyInAnyOrderElementsOf(seeded.sharedDocuments());
+
+			for (JsonNode photo : gallery) {
+				Api.Download web = api.download(media + photo.path("webUrl").asString(), client);
+				assertThat(web.status()).isEqualTo(200);
+				assertThat(web.contentType()).startsWith("image/jpeg");
+				assertThat(ImageIO.read(new ByteArrayInputStream(web.body())).getWidth())
+					.isEqualTo(DemoFiles.WIDTH);
+				assertHasNoLocationOrCamera(web.body());
+				assertHasNoLocationOrCamera(
+						api.download(media + photo.path("thumbnailUrl").asString(), client).require(200));
+				byte[] original = api.download(media + "/api/photos/" + photo.path("id").asString() + "/original",
+						admin).require(200);
+				assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(original))
+					.getFirstDirectoryOfType(GpsDirectory.class)
+					.getGeoLocation()).as("the original keeps what the camera wrote").isNotNull();
+				String raw = new String(original, StandardCharsets.ISO_8859_1);
+				assertThat(SERIAL_NUMBERS).as("the original keeps the camera's serial number").anyMatch(raw::contains);
+			}
+			for (UUID internal : seeded.privatePhotos()) {
+				for (String rendition : List.of("/web", "/thumbnail")) {
+					assertThat(api.download(media + "/portal/photos/" + internal + rendition, client).status())
+						.as("internal photo %s%s", internal, rendition).isEqualTo(404);
+				}
+			}
+			for (JsonNode document : documents) {
+				Api.Download file = api.download(media + document.path("fileUrl").asString(), client);
+				assertThat(file.status()).isEqualTo(200);
+				assertThat(file.contentType()).startsWith("application/pdf");
+				assertThat(new String(file.body(), 0, 8, StandardCharsets.US_ASCII)).startsWith("%PDF-1.");
+				assertThat(document.path("fileName").asString()).isEqualTo(DemoSeeder.KITCHEN_GUIDE);
+			}
+		}
+	}
+
 	@Test
 	void redeliveredProjectApprovedAndSendEmailDeliverNothingMore() {
 		Client client = newClientWithProject(demo.workspaceId());
@@ -174,6 +243,7 @@ class LocalStackPipelineTest {
 		String path = switch (service) {
 			case IDENTITY -> "/api/workspaces/" + demo.workspaceId();
 			case PROJECT -> "/api/projects/" + demo.projectId();
+			case MEDIA -> "/api/projects/" + demo.projectId() + "/photos";
 			case AUTOMATION -> "/api/automations";
 			case NOTIFICATION -> "/api/deliveries/" + UUID.randomUUID();
 		};
@@ -183,6 +253,42 @@ class LocalStackPipelineTest {
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(401);
 		}
+	}
+
+	private static final List<String> SERIAL_NUMBERS = List.of(DemoSeeder.CREW_PHONE.serialNumber(),
+			DemoSeeder.ESTIMATOR_CAMERA.serialNumber());
+
+	/** No EXIF at all (so no GPS, serial number, make or model), nor any of the demo cameras' strings. */
+	private static void assertHasNoLocationOrCamera(byte[] jpeg) throws Exception {
+		assertThat(jpeg).startsWith(0xFF, 0xD8);
+		Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(jpeg));
+		assertThat(metadata.getFirstDirectoryOfType(GpsDirectory.class)).isNull();
+		assertThat(metadata.getFirstDirectoryOfType(ExifIFD0Directory.class)).isNull();
+		assertThat(metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class)).isNull();
+		String raw = new String(jpeg, StandardCharsets.ISO_8859_1);
+		for (DemoFiles.Camera camera : List.of(DemoSeeder.CREW_PHONE, DemoSeeder.ESTIMATOR_CAMERA)) {
+			assertThat(raw).doesNotContain(camera.serialNumber()).doesNotContain(camera.model());
+		}
+		assertThat(raw).doesNotContain("Exif\u0000\u0000");
+	}
+
+	/**
+	 * A client token of the contact, got as the portal gateway does it: a sign-in link issued by the back
+	 * office (once identity has heard of the contact), redeemed, and the session swapped for a client JWT.
+	 */
+	private static String clientTokenOf(UUID contact) {
+		String identity = stack.url(Service.IDENTITY);
+		String admin = api.token(demo.workspaceId());
+		String links = identity + "/api/contacts/" + contact + "/links";
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+			.until(() -> api.post(links, Map.of(), admin).status() != 404);
+		String link = api.post(links, Map.of(), admin).require(201).path("token").asString();
+		Api gateway = Api.portalGateway(identity);
+		String session = gateway.post(identity + "/internal/links/redeem",
+				Map.of("token", link, "ip", "203.0.113.9", "userAgent", "LocalStackPipelineTest"),
+				gateway.token("gateway")).require(201).path("sessionId").asString();
+		return gateway.post(identity + "/internal/sessions/token", Map.of("sessionId", session),
+				gateway.token("gateway")).require(200).path("accessToken").asString();
 	}
 
 	private void createAutomation(String token, String name, boolean enabled) {
