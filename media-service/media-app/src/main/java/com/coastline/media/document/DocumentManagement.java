@@ -2,6 +2,7 @@ package com.coastline.media.document;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import com.coastline.media.storage.MediaStorage;
 import com.coastline.media.storage.StoredObject;
 import com.coastline.platform.web.problem.BadRequestException;
 import com.coastline.platform.web.problem.NotFoundException;
+import com.coastline.platform.web.problem.UnprocessableException;
 import com.coastline.platform.web.tenant.CurrentTenant;
 import com.coastline.platform.web.tenant.Tenant;
 import org.slf4j.Logger;
@@ -116,6 +118,9 @@ public class DocumentManagement {
 	@Transactional
 	public Document share(UUID documentId, boolean share) {
 		Document document = get(documentId);
+		if (share && !document.shared()) {
+			requireClientCopy(document);
+		}
 		String by = this.tenant.get().subject();
 		Instant now = this.clock.instant();
 		if (document.share(share, by, now)) {
@@ -126,6 +131,24 @@ public class DocumentManagement {
 					: new DocumentUnshared(UUID.randomUUID(), workspace, document.projectId(), documentId, by, now));
 		}
 		return document;
+	}
+
+	/**
+	 * Clients get documents without their metadata, so a document that cannot be cleaned (damaged,
+	 * password-protected) is refused when it is shared, not when a client downloads it.
+	 */
+	private void requireClientCopy(Document document) {
+		if (!ClientCopies.strips(document.contentType())) {
+			return;
+		}
+		try (InputStream original = open(document);
+				InputStream copy = ClientCopies.withoutMetadata(document.contentType(), original).content()) {
+			copy.transferTo(OutputStream.nullOutputStream());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			throw new UnprocessableException("This document cannot be shared: it could not be read to remove its"
+					+ " metadata (it may be damaged or password-protected). Upload it again as a plain PDF.");
+		}
 	}
 
 	/** The shared documents of a project, if the contact may see the project; else 404. */
@@ -144,8 +167,36 @@ public class DocumentManagement {
 			.orElseThrow(() -> new NotFoundException("Document", documentId));
 	}
 
-	/** Opens the stored file; the caller closes it. */
+	/** Opens the stored file as uploaded (back office); the caller closes it. */
 	public InputStream open(Document document) {
 		return this.storage.open(document.storageKey());
+	}
+
+	/**
+	 * Opens what a client downloads: PDFs without their document information dictionary and XMP metadata,
+	 * Word/Excel/PowerPoint files without their docProps parts (made now from the stored original, which is
+	 * left as it is); other types (legacy Office, OpenDocument) as uploaded.
+	 * @return the content (the caller closes it) and its length
+	 */
+	public ClientFile openForClient(Document document) {
+		if (!ClientCopies.strips(document.contentType())) {
+			return new ClientFile(open(document), document.size());
+		}
+		try (InputStream original = open(document)) {
+			ClientCopies.ClientCopy copy = ClientCopies.withoutMetadata(document.contentType(), original);
+			return new ClientFile(copy.content(), copy.length());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read a stored document", ex);
+		}
+	}
+
+	/**
+	 * A document's content for a client.
+	 *
+	 * @param content the bytes; the caller closes it
+	 * @param length their number
+	 */
+	public record ClientFile(InputStream content, long length) {
 	}
 }

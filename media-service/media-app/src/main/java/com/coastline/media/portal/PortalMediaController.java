@@ -66,8 +66,8 @@ class PortalMediaController {
 	@GetMapping(path = "/documents/{documentId}/file", produces = MediaType.ALL_VALUE)
 	ResponseEntity<Resource> document(@PathVariable UUID documentId) {
 		Document document = this.documents.portalDocument(documentId, contact());
-		return FileResponses.attachment(this.documents.open(document), document.contentType(), document.fileName(),
-				document.size());
+		DocumentManagement.ClientFile file = this.documents.openForClient(document);
+		return FileResponses.attachment(file.content(), document.contentType(), document.fileName(), file.length());
 	}
 
 	private ResponseEntity<Resource> send(PhotoFile file) {

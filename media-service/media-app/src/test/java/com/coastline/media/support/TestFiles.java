@@ -12,6 +12,9 @@ import java.util.zip.ZipOutputStream;
 
 import javax.imageio.ImageIO;
 
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.pdf.PdfWriter;
+
 import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
 import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
 import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
@@ -96,15 +99,43 @@ public final class TestFiles {
 		return out.toByteArray();
 	}
 
+	/** The device/app names a PDF writer records, for the metadata-stripping tests. */
+	public static final String PDF_AUTHOR = "Dana Surveyor";
+
+	public static final String PDF_CREATOR = "Coastline Field Scanner SN-4711";
+
+	public static final String PDF_PRODUCER = "ScanApp 9.1 on Pixel 8";
+
+	public static final String PDF_TITLE = "Building permit 12 Harbour Rd";
+
+	/** A one-page PDF without document metadata of its own (written with OpenPDF). */
 	public static byte[] pdf() {
-		String pdf = """
-				%PDF-1.4
-				1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-				2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj
-				trailer << /Root 1 0 R >>
-				%%EOF
-				""";
-		return pdf.getBytes(StandardCharsets.US_ASCII);
+		return pdf(false);
+	}
+
+	/**
+	 * A one-page PDF with Author, Creator, Producer and Title in its information dictionary and the same in an
+	 * XMP metadata stream in its catalog.
+	 */
+	public static byte[] pdfWithMetadata() {
+		return pdf(true);
+	}
+
+	private static byte[] pdf(boolean metadata) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		org.openpdf.text.Document document = new org.openpdf.text.Document();
+		PdfWriter writer = PdfWriter.getInstance(document, out);
+		if (metadata) {
+			document.addAuthor(PDF_AUTHOR);
+			document.addCreator(PDF_CREATOR);
+			document.addProducer(PDF_PRODUCER);
+			document.addTitle(PDF_TITLE);
+			writer.createXmpMetadata();
+		}
+		document.open();
+		document.add(new Paragraph("Building permit"));
+		document.close();
+		return out.toByteArray();
 	}
 
 	/** A minimal Word (OOXML) document: a ZIP with the content-types part and the main document part. */
@@ -130,6 +161,68 @@ public final class TestFiles {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A Word document with docProps: core (creator, last modified by, title), app (application, company)
+	 * and custom properties, named by the package relationships and content-type overrides.
+	 */
+	public static byte[] docxWithProperties() {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			try (ZipOutputStream zip = new ZipOutputStream(out)) {
+				entry(zip, "[Content_Types].xml", """
+						<?xml version="1.0" encoding="UTF-8"?>
+						<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+						<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+						<Default Extension="xml" ContentType="application/xml"/>
+						<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+						<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+						<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
+						<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>
+						</Types>
+						""");
+				entry(zip, "_rels/.rels", """
+						<?xml version="1.0" encoding="UTF-8"?>
+						<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+						<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+						<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
+						<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>
+						<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>
+						</Relationships>
+						""");
+				entry(zip, "word/document.xml",
+						"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>");
+				entry(zip, "docProps/core.xml", """
+						<?xml version="1.0" encoding="UTF-8"?>
+						<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">
+						<dc:creator>%s</dc:creator><cp:lastModifiedBy>%s</cp:lastModifiedBy><dc:title>%s</dc:title>
+						</cp:coreProperties>
+						""".formatted(PDF_AUTHOR, PDF_AUTHOR, PDF_TITLE));
+				entry(zip, "docProps/app.xml", """
+						<?xml version="1.0" encoding="UTF-8"?>
+						<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">
+						<Application>%s</Application><Company>Coastline Test Co</Company>
+						</Properties>
+						""".formatted(PDF_PRODUCER));
+				entry(zip, "docProps/custom.xml", """
+						<?xml version="1.0" encoding="UTF-8"?>
+						<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties">
+						<property name="Device">%s</property>
+						</Properties>
+						""".formatted(PDF_CREATOR));
+			}
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
+		zip.putNextEntry(new ZipEntry(name));
+		zip.write(content.getBytes(StandardCharsets.UTF_8));
+		zip.closeEntry();
 	}
 
 	private static BufferedImage picture(int width, int height, int type) {
