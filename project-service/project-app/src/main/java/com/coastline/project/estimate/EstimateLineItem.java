@@ -1,100 +1,17 @@
 package com.coastline.project.estimate;
 
-import java.util.UUID;
-
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.TenantId;
 
 /** One line of a version of an estimate, with its amounts as computed (and rounded) when it was written. */
 @Entity
 @Table(name = "estimate_line_item")
-public class EstimateLineItem {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.UUID)
-	private UUID id;
-
-	@TenantId
-	@Column(name = "workspace_id", nullable = false, updatable = false)
-	private UUID workspaceId;
-
-	@Column(nullable = false, updatable = false)
-	private int lineNumber;
-
-	@Column(nullable = false, updatable = false, length = 500)
-	private String description;
-
-	@Column(nullable = false, updatable = false)
-	private long quantityThousandths;
-
-	@Column(nullable = false, updatable = false)
-	private long unitPriceMinor;
-
-	@Column(nullable = false, updatable = false)
-	private int taxRateBasisPoints;
-
-	@Column(nullable = false, updatable = false)
-	private long netMinor;
-
-	@Column(nullable = false, updatable = false)
-	private long taxMinor;
-
-	@Column(nullable = false, updatable = false)
-	private long totalMinor;
+public class EstimateLineItem extends LineItem {
 
 	protected EstimateLineItem() {
 	}
 
 	EstimateLineItem(int lineNumber, EstimateContent.Line line) {
-		this.lineNumber = lineNumber;
-		this.description = line.description();
-		this.quantityThousandths = line.quantityThousandths();
-		this.unitPriceMinor = line.unitPriceMinor();
-		this.taxRateBasisPoints = line.taxRateBasisPoints();
-		this.netMinor = line.netMinor();
-		this.taxMinor = line.taxMinor();
-		this.totalMinor = Math.addExact(this.netMinor, this.taxMinor);
-	}
-
-	EstimateContent.Line toLine() {
-		return new EstimateContent.Line(this.description, this.quantityThousandths, this.unitPriceMinor,
-				this.taxRateBasisPoints);
-	}
-
-	public int getLineNumber() {
-		return this.lineNumber;
-	}
-
-	public String getDescription() {
-		return this.description;
-	}
-
-	public long getQuantityThousandths() {
-		return this.quantityThousandths;
-	}
-
-	public long getUnitPriceMinor() {
-		return this.unitPriceMinor;
-	}
-
-	public int getTaxRateBasisPoints() {
-		return this.taxRateBasisPoints;
-	}
-
-	public long getNetMinor() {
-		return this.netMinor;
-	}
-
-	public long getTaxMinor() {
-		return this.taxMinor;
-	}
-
-	public long getTotalMinor() {
-		return this.totalMinor;
+		super(lineNumber, line);
 	}
 }
