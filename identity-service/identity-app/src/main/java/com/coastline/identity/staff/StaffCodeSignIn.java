@@ -120,11 +120,14 @@ public class StaffCodeSignIn {
 		});
 	}
 
-	/** A staff token ({@code kind=staff}, {@code roles}) for the live session, or empty. */
+	/**
+	 * A staff token ({@code kind=staff}, {@code roles}, and the member's {@code email}, so that a service can
+	 * send a staff member something to their own address, a test email say) for the live session, or empty.
+	 */
 	public Optional<SessionJwts.Token> exchange(String sessionSecret) {
 		return this.sessions.touch(sessionSecret)
 			.map(session -> this.jwts.sign("staff", session.staffId(), session.workspaceId(), session.method(),
-					session.id(), Map.of("roles", List.of(session.role().claim()))));
+					session.id(), Map.of("roles", List.of(session.role().claim()), "email", session.email())));
 	}
 
 	private String workspaceName(UUID workspaceId) {

@@ -9,10 +9,12 @@ import java.util.UUID;
  * @param workspaceId the workspace ({@code wid})
  * @param role their role there
  * @param status {@code ACTIVE}, or {@code INVITED} when this sign-in would be their first
+ * @param email their email address (normalised)
  */
-public record StaffMembership(UUID staffId, UUID workspaceId, StaffRole role, StaffStatus status) {
+public record StaffMembership(UUID staffId, UUID workspaceId, StaffRole role, StaffStatus status, String email) {
 
 	static StaffMembership of(StaffMember member) {
-		return new StaffMembership(member.getId(), member.getWorkspaceId(), member.getRole(), member.getStatus());
+		return new StaffMembership(member.getId(), member.getWorkspaceId(), member.getRole(), member.getStatus(),
+				member.getEmail());
 	}
 }

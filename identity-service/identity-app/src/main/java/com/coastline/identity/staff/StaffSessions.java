@@ -48,9 +48,9 @@ public class StaffSessions {
 	public record Created(String secret, Session session) {
 	}
 
-	/** A live session with its member's current role. */
+	/** A live session with its member's current role and email address. */
 	public record Session(UUID id, UUID workspaceId, UUID staffId, StaffRole role, String method, Instant lastSeenAt,
-			Instant absoluteExpiresAt) {
+			Instant absoluteExpiresAt, String email) {
 
 		public Instant expiresAt() {
 			Instant idle = this.lastSeenAt.plus(IDLE);
@@ -86,7 +86,7 @@ public class StaffSessions {
 				Audit.clip(userAgent, Audit.USER_AGENT), Audit.SUCCEEDED, Timestamp.from(now));
 		return new Created(secret,
 				new Session(id, membership.workspaceId(), membership.staffId(), membership.role(), method, now,
-						now.plus(ABSOLUTE)));
+						now.plus(ABSOLUTE), membership.email()));
 	}
 
 	/**
@@ -101,7 +101,7 @@ public class StaffSessions {
 		}
 		Instant now = this.clock.now();
 		Optional<Session> live = this.jdbc.query("""
-				select s.id, s.workspace_id, s.staff_id, m.role, s.method, s.last_seen_at, s.absolute_expires_at
+				select s.id, s.workspace_id, s.staff_id, m.role, s.method, s.last_seen_at, s.absolute_expires_at, m.email
 				from staff_session s join staff_member m on m.id = s.staff_id and m.workspace_id = s.workspace_id
 				where s.secret_hash = ? and s.ended_at is null and s.last_seen_at > ? and s.absolute_expires_at > ?
 				  and m.status = 'ACTIVE'""", StaffSessions::map, Secrets.hash(secret), Timestamp.from(now.minus(IDLE)),
@@ -117,7 +117,7 @@ public class StaffSessions {
 				from staff_member m
 				where s.id = ? and s.ended_at is null and s.last_seen_at > ? and s.absolute_expires_at > ?
 				  and m.id = s.staff_id and m.workspace_id = s.workspace_id and m.status = 'ACTIVE'
-				returning s.id, s.workspace_id, s.staff_id, m.role, s.method, s.last_seen_at, s.absolute_expires_at""",
+				returning s.id, s.workspace_id, s.staff_id, m.role, s.method, s.last_seen_at, s.absolute_expires_at, m.email""",
 				StaffSessions::map, Timestamp.from(now), live.get().id(), Timestamp.from(now.minus(IDLE)),
 				Timestamp.from(now))
 			.stream()
@@ -142,7 +142,7 @@ public class StaffSessions {
 	private static Session map(ResultSet row, int index) throws SQLException {
 		return new Session(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getObject(3, UUID.class),
 				StaffRole.valueOf(row.getString(4)), row.getString(5), row.getTimestamp(6).toInstant(),
-				row.getTimestamp(7).toInstant());
+				row.getTimestamp(7).toInstant(), row.getString(8));
 	}
 
 	private static String clip(String value, int length) {

@@ -44,9 +44,10 @@ class StaffDirectoryTest {
 
 		// then
 		assertThat(memberships).containsExactly(
-				new StaffMembership(owned.owner().getId(), owned.workspace().getId(), StaffRole.OWNER, StaffStatus.ACTIVE),
+				new StaffMembership(owned.owner().getId(), owned.workspace().getId(), StaffRole.OWNER, StaffStatus.ACTIVE,
+						email),
 				new StaffMembership(invitation.getId(), invitedTo.workspace().getId(), StaffRole.STAFF,
-						StaffStatus.INVITED));
+						StaffStatus.INVITED, email));
 	}
 
 	@Test

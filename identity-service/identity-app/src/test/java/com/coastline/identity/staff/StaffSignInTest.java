@@ -108,6 +108,7 @@ class StaffSignInTest {
 		assertThat(tenant.subject()).isEqualTo(workspace.owner().getId().toString());
 		assertThat(tenant.roles()).containsExactly("owner");
 		assertThat(token.getClaimAsStringList("amr")).containsExactly("code");
+		assertThat(token.getClaimAsString("email")).isEqualTo(email);
 		assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isLessThanOrEqualTo(Duration.ofSeconds(60));
 		// The staff token works on the back-office APIs.
 		assertThat(mvc.get().uri("/api/staff").header(HttpHeaders.AUTHORIZATION, bearer(token.getTokenValue())).exchange())
