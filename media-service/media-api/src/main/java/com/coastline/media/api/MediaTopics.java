@@ -12,9 +12,13 @@ public final class MediaTopics {
 
 	public static final String PHOTO_UNSHARED = "coastline.media.PhotoUnshared.v1";
 
+	public static final String PHOTO_DELETED = "coastline.media.PhotoDeleted.v1";
+
 	public static final String DOCUMENT_SHARED = "coastline.media.DocumentShared.v1";
 
 	public static final String DOCUMENT_UNSHARED = "coastline.media.DocumentUnshared.v1";
+
+	public static final String DOCUMENT_DELETED = "coastline.media.DocumentDeleted.v1";
 
 	private MediaTopics() {
 	}

@@ -28,10 +28,13 @@ class MediaContractTest {
 				schema(MediaTopics.PHOTO_SHARED));
 		assertConforms(new PhotoUnshared(UUID.randomUUID(), WORKSPACE, PROJECT, photo, "staff-1", Instant.now()),
 				schema(MediaTopics.PHOTO_UNSHARED));
+		assertConforms(new PhotoDeleted(UUID.randomUUID(), WORKSPACE, PROJECT, photo, true, "staff-1", Instant.now()),
+				schema(MediaTopics.PHOTO_DELETED));
 		assertThat(examples(schema(MediaTopics.PHOTO_ADDED), PhotoAdded.class)).extracting(PhotoAdded::contentType)
 			.containsOnly("image/jpeg");
 		assertThat(examples(schema(MediaTopics.PHOTO_SHARED), PhotoShared.class)).isNotEmpty();
 		assertThat(examples(schema(MediaTopics.PHOTO_UNSHARED), PhotoUnshared.class)).isNotEmpty();
+		assertThat(examples(schema(MediaTopics.PHOTO_DELETED), PhotoDeleted.class)).isNotEmpty();
 	}
 
 	@Test
@@ -41,8 +44,11 @@ class MediaContractTest {
 				"application/pdf", "staff-1", Instant.now()), schema(MediaTopics.DOCUMENT_SHARED));
 		assertConforms(new DocumentUnshared(UUID.randomUUID(), WORKSPACE, PROJECT, document, "staff-1", Instant.now()),
 				schema(MediaTopics.DOCUMENT_UNSHARED));
+		assertConforms(new DocumentDeleted(UUID.randomUUID(), WORKSPACE, PROJECT, document, false, "staff-1",
+				Instant.now()), schema(MediaTopics.DOCUMENT_DELETED));
 		assertThat(examples(schema(MediaTopics.DOCUMENT_SHARED), DocumentShared.class)).isNotEmpty();
 		assertThat(examples(schema(MediaTopics.DOCUMENT_UNSHARED), DocumentUnshared.class)).isNotEmpty();
+		assertThat(examples(schema(MediaTopics.DOCUMENT_DELETED), DocumentDeleted.class)).isNotEmpty();
 	}
 
 	@Test
@@ -54,7 +60,8 @@ class MediaContractTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { MediaTopics.PHOTO_ADDED, MediaTopics.PHOTO_SHARED, MediaTopics.PHOTO_UNSHARED,
-			MediaTopics.DOCUMENT_SHARED, MediaTopics.DOCUMENT_UNSHARED })
+			MediaTopics.PHOTO_DELETED, MediaTopics.DOCUMENT_SHARED, MediaTopics.DOCUMENT_UNSHARED,
+			MediaTopics.DOCUMENT_DELETED })
 	void schemasChangeOnlyAdditively(String type) {
 		assertAdditiveChangeOf("baseline/" + type + ".json", schema(type));
 	}

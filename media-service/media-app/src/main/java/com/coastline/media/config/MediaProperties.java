@@ -1,5 +1,7 @@
 package com.coastline.media.config;
 
+import java.time.Duration;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -16,10 +18,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param storage where file contents live
  * @param photos how photos are checked and rendered
+ * @param orphanedFiles how stored objects that no photo or document names are cleaned up
  */
 @Validated
 @ConfigurationProperties("coastline.media")
-public record MediaProperties(@Valid @NotNull Storage storage, @Valid @NotNull Photos photos) {
+public record MediaProperties(@Valid @NotNull Storage storage, @Valid @NotNull Photos photos,
+		@DefaultValue @Valid @NotNull OrphanedFiles orphanedFiles) {
 
 	public enum StorageType {
 
@@ -59,5 +63,21 @@ public record MediaProperties(@Valid @NotNull Storage storage, @Valid @NotNull P
 	public record Photos(@DefaultValue("100000000") @Positive long maxPixels, @DefaultValue("400") @Positive int thumbnailSize,
 			@DefaultValue("2048") @Positive int webSize,
 			@DefaultValue("0.85") @DecimalMin("0.1") @DecimalMax("1.0") float jpegQuality) {
+	}
+
+	/**
+	 * @param gracePeriod objects younger than this are never deleted, named by a row or not: an upload's files
+	 * are stored before its row is written
+	 * @param interval how often the cleanup runs (on one replica)
+	 */
+	public record OrphanedFiles(@DefaultValue("PT1H") @NotNull Duration gracePeriod,
+			@DefaultValue("PT1H") @NotNull Duration interval) {
+
+		public OrphanedFiles {
+			if (gracePeriod != null && gracePeriod.compareTo(Duration.ofMinutes(10)) < 0) {
+				throw new IllegalArgumentException("coastline.media.orphaned-files.grace-period must be at least 10"
+						+ " minutes (an upload's files are stored before it is recorded)");
+			}
+		}
 	}
 }

@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.coastline.media.api.DocumentDeleted;
 import com.coastline.media.api.DocumentShared;
 import com.coastline.media.api.DocumentUnshared;
 import com.coastline.media.file.FileNames;
 import com.coastline.media.file.FileType;
 import com.coastline.media.file.FileTypes;
+import com.coastline.media.file.UnsupportedFileType;
 import com.coastline.media.project.ProjectAccess;
 import com.coastline.media.project.ProjectMembership;
 import com.coastline.media.storage.MediaStorage;
@@ -32,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The document use cases: upload, list, share or unshare with the client, and downloads. */
+/** The document use cases: upload, list, share or unshare with the client, delete, and downloads. */
 @Service
 public class DocumentManagement {
 
@@ -134,12 +136,46 @@ public class DocumentManagement {
 	}
 
 	/**
-	 * Clients get documents without their metadata, so a document that cannot be cleaned (damaged,
-	 * password-protected) is refused when it is shared, not when a client downloads it.
+	 * Deletes a document: the row goes (with a {@link DocumentUnshared} first if it was shared, then
+	 * {@link DocumentDeleted}, both through the outbox), and after the commit its file. A file that cannot be
+	 * deleted then is left to the orphaned-file cleanup; no link reaches it any more.
+	 */
+	public void delete(UUID documentId) {
+		String by = this.tenant.get().subject();
+		Document deleted = this.transactions.execute((status) -> {
+			Document document = get(documentId);
+			UUID workspace = this.tenant.requireWorkspace();
+			Instant now = this.clock.instant();
+			boolean wasShared = document.shared();
+			if (wasShared) {
+				this.events.publishEvent(new DocumentUnshared(UUID.randomUUID(), workspace, document.projectId(),
+						documentId, by, now));
+			}
+			this.documents.delete(document);
+			this.events.publishEvent(new DocumentDeleted(UUID.randomUUID(), workspace, document.projectId(),
+					documentId, wasShared, by, now));
+			return document;
+		});
+		log.info("Document {} of project {} deleted by {} (it was {}shared)", documentId, deleted.projectId(), by,
+				deleted.shared() ? "" : "not ");
+		try {
+			this.storage.delete(deleted.storageKey());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not delete stored object {}; the orphaned-file cleanup will", deleted.storageKey(), ex);
+		}
+	}
+
+	/**
+	 * Clients get documents without their metadata, so a document that cannot be cleaned is refused when it is
+	 * shared, not when a client downloads it: a legacy Office file (no tool here removes its properties), or a
+	 * damaged or password-protected one.
 	 */
 	private void requireClientCopy(Document document) {
-		if (!ClientCopies.strips(document.contentType())) {
-			return;
+		if (!ClientCopies.cleanable(document.contentType())) {
+			throw new UnsupportedFileType("Legacy Office files (.doc, .xls, .ppt) cannot be shared: their author and"
+					+ " device details cannot be removed. Save it as .docx, .xlsx, .pptx or PDF, upload that and share it.",
+					new FileType(document.contentType()));
 		}
 		try (InputStream original = open(document);
 				InputStream copy = ClientCopies.withoutMetadata(document.contentType(), original).content()) {
@@ -155,7 +191,10 @@ public class DocumentManagement {
 	@Transactional(readOnly = true)
 	public List<Document> portalDocuments(UUID projectId, UUID contactId) {
 		this.projects.visibleTo(projectId, contactId).orElseThrow(() -> new NotFoundException("Project", projectId));
-		return this.documents.findByProjectIdAndSharedTrueOrderByUploadedAtAscIdAsc(projectId);
+		return this.documents.findByProjectIdAndSharedTrueOrderByUploadedAtAscIdAsc(projectId)
+			.stream()
+			.filter(DocumentManagement::servable)
+			.toList();
 	}
 
 	/** The document for a client, checked now: shared, and the contact may see its project; else 404. */
@@ -163,8 +202,17 @@ public class DocumentManagement {
 	public Document portalDocument(UUID documentId, UUID contactId) {
 		return this.documents.findById(documentId)
 			.filter(Document::shared)
+			.filter(DocumentManagement::servable)
 			.filter((candidate) -> this.projects.visibleTo(candidate.projectId(), contactId).isPresent())
 			.orElseThrow(() -> new NotFoundException("Document", documentId));
+	}
+
+	/**
+	 * Whether clients may get the document: a legacy Office file shared before sharing refused them stays
+	 * invisible to clients (404) rather than failing at download.
+	 */
+	private static boolean servable(Document document) {
+		return ClientCopies.cleanable(document.contentType());
 	}
 
 	/** Opens the stored file as uploaded (back office); the caller closes it. */
@@ -173,14 +221,15 @@ public class DocumentManagement {
 	}
 
 	/**
-	 * Opens what a client downloads: PDFs without their document information dictionary and XMP metadata,
-	 * Word/Excel/PowerPoint files without their docProps parts (made now from the stored original, which is
-	 * left as it is); other types (legacy Office, OpenDocument) as uploaded.
+	 * Opens what a client downloads, made now from the stored original (which is left as it is): PDFs without
+	 * their document information dictionary, XMP metadata and JPEG images' EXIF; Word/Excel/PowerPoint and
+	 * OpenDocument files without their properties parts and with their pictures' metadata removed. Legacy
+	 * Office files are never served (they cannot be shared).
 	 * @return the content (the caller closes it) and its length
 	 */
 	public ClientFile openForClient(Document document) {
-		if (!ClientCopies.strips(document.contentType())) {
-			return new ClientFile(open(document), document.size());
+		if (!ClientCopies.cleanable(document.contentType())) {
+			throw new IllegalStateException("A " + document.contentType() + " document cannot be served to clients");
 		}
 		try (InputStream original = open(document)) {
 			ClientCopies.ClientCopy copy = ClientCopies.withoutMetadata(document.contentType(), original);

@@ -1,5 +1,6 @@
 package com.coastline.media.document;
 
+import com.coastline.media.api.DocumentDeleted;
 import com.coastline.media.api.DocumentShared;
 import com.coastline.media.api.DocumentUnshared;
 import com.coastline.media.api.MediaTopics;
@@ -33,6 +34,18 @@ class DocumentMessaging {
 			.key((event) -> event.documentId().toString())
 			.subject((event) -> event.documentId().toString())
 			.time(DocumentUnshared::unsharedAt)
+			.build();
+	}
+
+	@Bean
+	EventRoute<DocumentDeleted> documentDeletedRoute() {
+		return EventRoute.of(DocumentDeleted.class)
+			.topic(MediaTopics.EVENTS)
+			.type(MediaTopics.DOCUMENT_DELETED)
+			.id(DocumentDeleted::eventId)
+			.key((event) -> event.documentId().toString())
+			.subject((event) -> event.documentId().toString())
+			.time(DocumentDeleted::deletedAt)
 			.build();
 	}
 }

@@ -1,6 +1,7 @@
 package com.coastline.media.photo;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -118,6 +119,11 @@ public class Photo implements Persistable<UUID> {
 			case THUMBNAIL -> this.thumbnailKey;
 			case WEB -> this.webKey;
 		};
+	}
+
+	/** Every stored object of the photo: the original and both renditions. */
+	List<String> storedKeys() {
+		return List.of(this.originalKey, this.thumbnailKey, this.webKey);
 	}
 
 	@Override

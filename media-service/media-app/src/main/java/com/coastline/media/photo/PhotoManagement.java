@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.coastline.media.api.PhotoAdded;
+import com.coastline.media.api.PhotoDeleted;
 import com.coastline.media.api.PhotoShared;
 import com.coastline.media.api.PhotoUnshared;
 import com.coastline.media.file.FileNames;
@@ -39,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The photo use cases: upload, list, add to or remove from the customer portal, and downloads. */
+/** The photo use cases: upload, list, add to or remove from the customer portal, delete, and downloads. */
 @Service
 public class PhotoManagement {
 
@@ -176,6 +177,33 @@ public class PhotoManagement {
 		return result;
 	}
 
+	/**
+	 * Deletes a photo: the row goes (with a {@link PhotoUnshared} first if it was on the portal, then
+	 * {@link PhotoDeleted}, both through the outbox), and after the commit its original and renditions. A
+	 * stored object that cannot be deleted then is left to the orphaned-file cleanup; no link reaches it any
+	 * more, since every download looks the photo up first.
+	 */
+	public void delete(UUID photoId) {
+		String by = this.tenant.get().subject();
+		Photo deleted = this.transactions.execute((status) -> {
+			Photo photo = get(photoId);
+			UUID workspace = this.tenant.requireWorkspace();
+			Instant now = this.clock.instant();
+			boolean wasOnPortal = photo.onPortal();
+			if (wasOnPortal) {
+				this.events.publishEvent(new PhotoUnshared(UUID.randomUUID(), workspace, photo.projectId(), photoId, by,
+						now));
+			}
+			this.photos.delete(photo);
+			this.events.publishEvent(new PhotoDeleted(UUID.randomUUID(), workspace, photo.projectId(), photoId,
+					wasOnPortal, by, now));
+			return photo;
+		});
+		log.info("Photo {} of project {} deleted by {} (it was {}on the customer portal)", photoId, deleted.projectId(),
+				by, deleted.onPortal() ? "" : "not ");
+		deleteQuietly(deleted.storedKeys());
+	}
+
 	/** A rendition for staff (any photo of the workspace). */
 	@Transactional(readOnly = true)
 	public PhotoFile rendition(UUID photoId, Rendition rendition) {
@@ -234,7 +262,7 @@ public class PhotoManagement {
 				this.storage.delete(key);
 			}
 			catch (RuntimeException ex) {
-				log.warn("Could not delete stored object {} of a failed upload", key, ex);
+				log.warn("Could not delete stored object {}; the orphaned-file cleanup will", key, ex);
 			}
 		}
 	}

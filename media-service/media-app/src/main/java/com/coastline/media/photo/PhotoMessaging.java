@@ -2,6 +2,7 @@ package com.coastline.media.photo;
 
 import com.coastline.media.api.MediaTopics;
 import com.coastline.media.api.PhotoAdded;
+import com.coastline.media.api.PhotoDeleted;
 import com.coastline.media.api.PhotoShared;
 import com.coastline.media.api.PhotoUnshared;
 import com.coastline.platform.messaging.EventRoute;
@@ -46,6 +47,18 @@ class PhotoMessaging {
 			.key((event) -> event.photoId().toString())
 			.subject((event) -> event.photoId().toString())
 			.time(PhotoUnshared::unsharedAt)
+			.build();
+	}
+
+	@Bean
+	EventRoute<PhotoDeleted> photoDeletedRoute() {
+		return EventRoute.of(PhotoDeleted.class)
+			.topic(MediaTopics.EVENTS)
+			.type(MediaTopics.PHOTO_DELETED)
+			.id(PhotoDeleted::eventId)
+			.key((event) -> event.photoId().toString())
+			.subject((event) -> event.photoId().toString())
+			.time(PhotoDeleted::deletedAt)
 			.build();
 	}
 }

@@ -3,6 +3,7 @@ package com.coastline.media.photo;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 
 import javax.imageio.ImageIO;
 
@@ -55,6 +56,7 @@ class PhotoRendererTest {
 		return new PhotoRenderer(new MediaProperties(
 				new MediaProperties.Storage(MediaProperties.StorageType.LOCAL, "/tmp/unused",
 						new MediaProperties.S3("b", "", "us-east-1", "", false)),
-				new MediaProperties.Photos(maxPixels, 400, 2048, 0.85f)));
+				new MediaProperties.Photos(maxPixels, 400, 2048, 0.85f),
+				new MediaProperties.OrphanedFiles(Duration.ofHours(1), Duration.ofHours(1))));
 	}
 }

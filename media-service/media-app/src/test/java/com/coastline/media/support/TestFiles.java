@@ -219,6 +219,131 @@ public final class TestFiles {
 		}
 	}
 
+	/** What a PNG's text chunk says in {@link #pngWithText()}: the kind of thing a phone or editor writes. */
+	public static final String PNG_TEXT = "Taken by " + PDF_AUTHOR + " with " + SERIAL_NUMBER;
+
+	/** A PNG with a {@code tEXt} chunk (keyword {@code Author}) right after its header. */
+	public static byte[] pngWithText() {
+		byte[] png = png(32, 24);
+		byte[] data = ("Author\u0000" + PNG_TEXT).getBytes(StandardCharsets.ISO_8859_1);
+		ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+		chunk.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+		byte[] typeAndData = new byte[4 + data.length];
+		System.arraycopy("tEXt".getBytes(StandardCharsets.US_ASCII), 0, typeAndData, 0, 4);
+		System.arraycopy(data, 0, typeAndData, 4, data.length);
+		chunk.writeBytes(typeAndData);
+		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+		crc.update(typeAndData);
+		chunk.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+		// signature (8) + IHDR (4 length + 4 type + 13 data + 4 CRC = 25)
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(png, 0, 33);
+		out.writeBytes(chunk.toByteArray());
+		out.write(png, 33, png.length - 33);
+		return out.toByteArray();
+	}
+
+	/** A Word document with a photo (GPS, camera make, serial number in EXIF) in {@code word/media}. */
+	public static byte[] docxWithPhoto() {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			try (ZipOutputStream zip = new ZipOutputStream(out)) {
+				entry(zip, "[Content_Types].xml", """
+						<?xml version="1.0" encoding="UTF-8"?>
+						<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+						<Default Extension="jpeg" ContentType="image/jpeg"/>
+						<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+						</Types>
+						""");
+				entry(zip, "word/document.xml",
+						"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>");
+				zip.putNextEntry(new ZipEntry("word/media/image1.jpeg"));
+				zip.write(jpegWithGps());
+				zip.closeEntry();
+				zip.putNextEntry(new ZipEntry("word/media/image2.png"));
+				zip.write(pngWithText());
+				zip.closeEntry();
+			}
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * An OpenDocument text: {@code mimetype} first and uncompressed, content, {@code meta.xml} with creator,
+	 * generator and a user-defined field, a manifest naming them, and a photo with GPS EXIF in {@code Pictures/}.
+	 */
+	public static byte[] odtWithMetadataAndPhoto() {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			try (ZipOutputStream zip = new ZipOutputStream(out)) {
+				byte[] mimetype = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
+				ZipEntry first = new ZipEntry("mimetype");
+				first.setMethod(ZipEntry.STORED);
+				first.setSize(mimetype.length);
+				java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+				crc.update(mimetype);
+				first.setCrc(crc.getValue());
+				zip.putNextEntry(first);
+				zip.write(mimetype);
+				zip.closeEntry();
+				entry(zip, "content.xml", """
+						<?xml version="1.0" encoding="UTF-8"?>
+						<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.3"/>
+						""");
+				entry(zip, "meta.xml", """
+						<?xml version="1.0" encoding="UTF-8"?>
+						<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3">
+						<office:meta><meta:initial-creator>%s</meta:initial-creator><dc:creator>%s</dc:creator>
+						<meta:generator>%s</meta:generator><meta:user-defined meta:name="Device">%s</meta:user-defined></office:meta>
+						</office:document-meta>
+						""".formatted(PDF_AUTHOR, PDF_AUTHOR, PDF_PRODUCER, PDF_CREATOR));
+				zip.putNextEntry(new ZipEntry("Pictures/photo.jpg"));
+				zip.write(jpegWithGps());
+				zip.closeEntry();
+				entry(zip, "META-INF/manifest.xml", """
+						<?xml version="1.0" encoding="UTF-8"?>
+						<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+						<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+						<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+						<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
+						<manifest:file-entry manifest:full-path="Pictures/photo.jpg" manifest:media-type="image/jpeg"/>
+						</manifest:manifest>
+						""");
+			}
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A one-page PDF showing a photo with GPS, camera make and serial number in its EXIF (embedded as is). */
+	public static byte[] pdfWithPhoto() {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			org.openpdf.text.Document document = new org.openpdf.text.Document();
+			PdfWriter.getInstance(document, out);
+			document.open();
+			document.add(org.openpdf.text.Image.getInstance(jpegWithGps()));
+			document.close();
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The start of a legacy Office file: the OLE2 compound-file signature, then an empty header. */
+	public static byte[] legacyWordDocument() {
+		byte[] bytes = new byte[4096];
+		byte[] signature = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1 };
+		System.arraycopy(signature, 0, bytes, 0, signature.length);
+		return bytes;
+	}
+
 	private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
 		zip.putNextEntry(new ZipEntry(name));
 		zip.write(content.getBytes(StandardCharsets.UTF_8));

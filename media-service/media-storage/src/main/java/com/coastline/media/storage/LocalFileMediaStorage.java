@@ -3,11 +3,15 @@ package com.coastline.media.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Objects as files under one root directory: {@code <root>/<first two hex digits>/<key>}. A file is
@@ -87,6 +91,41 @@ public class LocalFileMediaStorage implements MediaStorage {
 		}
 		catch (IOException ex) {
 			throw new StorageException("Could not delete " + key, ex);
+		}
+	}
+
+	@Override
+	public Stream<StoredObjectInfo> list() {
+		try {
+			// <root>/<two hex digits>/<key>: the key's directory is its first two digits, nothing deeper.
+			Stream<Path> files = Files.find(this.root, 2, (path, attributes) -> attributes.isRegularFile()
+					&& isKeyInItsDirectory(path));
+			return Listings.translating(files, UncheckedIOException.class, "Could not list the media directory")
+				.map(this::describe)
+				.filter(Objects::nonNull);
+		}
+		catch (IOException ex) {
+			throw new StorageException("Could not list the media directory", ex);
+		}
+	}
+
+	private boolean isKeyInItsDirectory(Path path) {
+		String key = path.getFileName().toString();
+		return StorageKeys.isValid(key) && path.equals(pathOf(key));
+	}
+
+	/** The file's description, or null when it was deleted since it was listed. */
+	private StoredObjectInfo describe(Path path) {
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+			return new StoredObjectInfo(path.getFileName().toString(), attributes.size(),
+					attributes.lastModifiedTime().toInstant());
+		}
+		catch (NoSuchFileException ex) {
+			return null;
+		}
+		catch (IOException ex) {
+			throw new StorageException("Could not read the attributes of " + path.getFileName(), ex);
 		}
 	}
 

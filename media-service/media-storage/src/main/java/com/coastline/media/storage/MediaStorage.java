@@ -1,6 +1,7 @@
 package com.coastline.media.storage;
 
 import java.io.InputStream;
+import java.util.stream.Stream;
 
 /**
  * Where media-service keeps file contents: originals and renditions, as opaque objects. The storage
@@ -31,4 +32,13 @@ public interface MediaStorage {
 
 	/** Deletes the object; deleting a missing object does nothing. */
 	void delete(String key);
+
+	/**
+	 * Every object of the store, in no particular order, read lazily (a large store is listed page by page).
+	 * Only objects named by keys this store issues are listed: anything else in the directory or under the
+	 * prefix (a half-written temporary file, another program's object) is not one of them. The caller closes
+	 * the stream.
+	 * @throws StorageException when the store cannot be listed (also while the stream is consumed)
+	 */
+	Stream<StoredObjectInfo> list();
 }

@@ -1,12 +1,14 @@
 package com.coastline.media.storage;
 
 import java.io.InputStream;
+import java.util.stream.Stream;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Objects in one bucket of an S3-compatible service, under an optional prefix (several environments may
@@ -90,6 +92,24 @@ public class S3MediaStorage implements MediaStorage {
 		}
 		catch (SdkException ex) {
 			throw new StorageException("Could not delete " + key, ex);
+		}
+	}
+
+	/** Lists the objects under the prefix page by page (ListObjectsV2, up to 1000 a page) as the stream is read. */
+	@Override
+	public Stream<StoredObjectInfo> list() {
+		try {
+			Stream<S3Object> objects = this.s3
+				.listObjectsV2Paginator((list) -> list.bucket(this.bucket).prefix(this.prefix))
+				.contents()
+				.stream();
+			return Listings.translating(objects, SdkException.class, "Could not list the bucket")
+				.filter((object) -> StorageKeys.isValid(object.key().substring(this.prefix.length())))
+				.map((object) -> new StoredObjectInfo(object.key().substring(this.prefix.length()), object.size(),
+						object.lastModified()));
+		}
+		catch (SdkException ex) {
+			throw new StorageException("Could not list the bucket", ex);
 		}
 	}
 

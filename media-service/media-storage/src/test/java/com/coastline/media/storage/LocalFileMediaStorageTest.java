@@ -41,6 +41,20 @@ class LocalFileMediaStorageTest extends MediaStorageContract {
 	}
 
 	@Test
+	void onlyFilesNamedByAKeyInTheKeysDirectoryAreListed() throws IOException {
+		StoredObject stored = this.storage.store(new ByteArrayInputStream(new byte[] { 1 }), 1, "image/jpeg");
+		Path media = this.root.resolve("media");
+		String other = StorageKeys.newKey();
+		Files.writeString(media.resolve(stored.key().substring(0, 2)).resolve(".upload-1.tmp"), "half written");
+		Files.writeString(media.resolve("README.txt"), "not an object");
+		Files.writeString(media.resolve(other), "a key-like name in the wrong directory");
+
+		try (Stream<StoredObjectInfo> listed = this.storage.list()) {
+			assertThat(listed.map(StoredObjectInfo::key).toList()).containsExactly(stored.key());
+		}
+	}
+
+	@Test
 	void aFailedWriteLeavesNoFileBehind() throws IOException {
 		assertThatThrownBy(() -> this.storage.store(new ByteArrayInputStream(new byte[5]), 6, "image/png"))
 			.isInstanceOf(StorageException.class);

@@ -3,7 +3,12 @@ package com.coastline.media.storage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +89,27 @@ abstract class MediaStorageContract {
 	void aStreamShorterThanAnnouncedIsRefusedAndLeavesNoObject() {
 		assertThatThrownBy(() -> storage().store(new ByteArrayInputStream(randomBytes(10)), 20, "image/png"))
 			.isInstanceOf(StorageException.class);
+	}
+
+	@Test
+	void theListingShowsEveryStoredObjectWithItsSizeAndTimeButNotDeletedOnes() {
+		Instant before = Instant.now().minusSeconds(2);
+		StoredObject first = storage().store(new ByteArrayInputStream(randomBytes(10)), 10, "image/png");
+		StoredObject second = storage().store(new ByteArrayInputStream(randomBytes(25)), 25, "application/pdf");
+		StoredObject deleted = storage().store(new ByteArrayInputStream(randomBytes(5)), 5, "image/jpeg");
+		storage().delete(deleted.key());
+		Instant after = Instant.now().plusSeconds(2);
+
+		Map<String, StoredObjectInfo> listed;
+		try (Stream<StoredObjectInfo> objects = storage().list()) {
+			listed = objects.collect(Collectors.toMap(StoredObjectInfo::key, Function.identity()));
+		}
+
+		assertThat(listed).containsKeys(first.key(), second.key()).doesNotContainKey(deleted.key());
+		assertThat(listed.get(first.key()).length()).isEqualTo(10);
+		assertThat(listed.get(second.key()).length()).isEqualTo(25);
+		assertThat(listed.get(first.key()).lastModified()).isBetween(before, after);
+		assertThat(listed.values()).allSatisfy((object) -> assertThat(object.key()).matches("[0-9a-f]{32}"));
 	}
 
 	private static byte[] randomBytes(int length) {

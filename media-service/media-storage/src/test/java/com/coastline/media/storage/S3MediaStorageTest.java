@@ -1,10 +1,13 @@
 package com.coastline.media.storage;
 
+import java.util.stream.Stream;
+
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +44,22 @@ class S3MediaStorageTest extends MediaStorageContract {
 	@Override
 	protected MediaStorage storage() {
 		return storage;
+	}
+
+	@Test
+	void onlyObjectsNamedByAKeyUnderThePrefixAreListed() {
+		StoredObject stored = storage.store(new java.io.ByteArrayInputStream(new byte[] { 7 }), 1, "image/png");
+		String otherEnvironment = StorageKeys.newKey();
+		String nested = StorageKeys.newKey();
+		client.putObject((put) -> put.bucket(BUCKET).key("other/" + otherEnvironment), RequestBody.fromString("x"));
+		client.putObject((put) -> put.bucket(BUCKET).key("test/sub/" + nested), RequestBody.fromString("x"));
+		client.putObject((put) -> put.bucket(BUCKET).key("test/notes.txt"), RequestBody.fromString("x"));
+
+		try (Stream<StoredObjectInfo> listed = storage.list()) {
+			assertThat(listed.map(StoredObjectInfo::key).toList()).contains(stored.key())
+				.doesNotContain(otherEnvironment, nested, "notes.txt", "sub/" + nested)
+				.allSatisfy((key) -> assertThat(key).matches("[0-9a-f]{32}"));
+		}
 	}
 
 	@Test

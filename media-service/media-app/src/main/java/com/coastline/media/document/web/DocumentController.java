@@ -11,6 +11,7 @@ import com.coastline.media.file.FileResponses;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,6 +56,16 @@ class DocumentController {
 	@PostMapping("/documents/{documentId}/unshare")
 	DocumentView unshare(@PathVariable UUID documentId) {
 		return DocumentView.of(this.documents.share(documentId, false));
+	}
+
+	/**
+	 * Deletes the document and its file; a portal link to it answers 404 from now on. 204, and 404 for an
+	 * unknown id (another workspace's, or one already deleted).
+	 */
+	@DeleteMapping("/documents/{documentId}")
+	ResponseEntity<Void> delete(@PathVariable UUID documentId) {
+		this.documents.delete(documentId);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping(path = "/documents/{documentId}/file", produces = MediaType.ALL_VALUE)

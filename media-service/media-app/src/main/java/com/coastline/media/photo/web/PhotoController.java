@@ -17,6 +17,7 @@ import com.coastline.media.photo.Rendition;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,6 +56,16 @@ class PhotoController {
 	@GetMapping("/photos/{photoId}")
 	PhotoView get(@PathVariable UUID photoId) {
 		return PhotoView.of(this.photos.get(photoId));
+	}
+
+	/**
+	 * Deletes the photo, its original and its renditions; a portal link to it answers 404 from now on. 204, and
+	 * 404 for an unknown id (another workspace's, or one already deleted).
+	 */
+	@DeleteMapping("/photos/{photoId}")
+	ResponseEntity<Void> delete(@PathVariable UUID photoId) {
+		this.photos.delete(photoId);
+		return ResponseEntity.noContent().build();
 	}
 
 	/** <em>Add to customer portal</em>, for one or many photos at once (all or none). */
