@@ -21,8 +21,12 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "logging.level.org.springframework.kafka=WARN" })
+		properties = { "management.server.port=0", "logging.level.org.springframework.kafka=WARN",
+				// Quick retries, so that waiting runs are seen to recover within a test.
+				"coastline.automation.runs.interval=100ms", "coastline.automation.runs.initial-backoff=200ms",
+				"coastline.automation.runs.max-backoff=1s", "coastline.automation.runs.max-attempts=6",
+				"resilience4j.circuitbreaker.instances.identity.wait-duration-in-open-state=1s" })
 @AutoConfigureMockMvc
-@Import(TestInfrastructure.class)
+@Import({ TestInfrastructure.class, IdentityStub.class })
 public @interface AutomationServiceTest {
 }

@@ -49,6 +49,17 @@ public final class BackOffice {
 		return UUID.fromString(JsonPath.read(body(created), "$.id"));
 	}
 
+	/** Creates an enabled automation with one email for a trigger; returns its id. */
+	public UUID createAutomation(String trigger, String name, String subject, String body) {
+		MvcTestResult created = post("/api/automations", """
+				{"name": %s, "trigger": "%s", "enabled": true,
+				 "actions": [{"type": "SEND_EMAIL", "subject": %s, "body": %s}]}"""
+			.formatted(JSON.writeValueAsString(name), trigger, JSON.writeValueAsString(subject),
+					JSON.writeValueAsString(body)));
+		assertThat(created).hasStatus(201);
+		return UUID.fromString(JsonPath.read(body(created), "$.id"));
+	}
+
 	public MvcTestResult get(String path) {
 		return mvc.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer).exchange();
 	}

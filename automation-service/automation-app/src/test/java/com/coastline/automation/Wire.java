@@ -8,7 +8,11 @@ import java.util.UUID;
 
 import com.coastline.notification.api.NotificationTopics;
 import com.coastline.platform.test.kafka.TopicRecords;
+import com.coastline.identity.api.IdentityTopics;
+import com.coastline.identity.api.WorkspaceCreated;
+import com.coastline.project.api.ContactUpserted;
 import com.coastline.project.api.ProjectApproved;
+import com.coastline.project.api.ProjectUpserted;
 import com.coastline.project.api.ProjectTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +63,38 @@ public final class Wire {
 		send(ProjectTopics.EVENTS, event.projectId().toString(), JSON.writeValueAsString(event), ceId,
 				ProjectTopics.PROJECT_APPROVED, "/project-service", event.approvedAt());
 		return ceId;
+	}
+
+	/** Publishes another event of project-service, as it does (keyed by its aggregate). */
+	public String publishProjectEvent(String type, String key, UUID eventId, Object event) {
+		send(ProjectTopics.EVENTS, key, JSON.writeValueAsString(event), eventId.toString(), type, "/project-service",
+				Instant.now());
+		return eventId.toString();
+	}
+
+	/** Publishes the workspace's WorkspaceCreated as identity-service does, and waits until it is processed. */
+	public void workspaceCreated(UUID workspaceId, String name) {
+		WorkspaceCreated event = new WorkspaceCreated(UUID.randomUUID(), workspaceId, name, "America/New_York", "USD",
+				Instant.now(), 1);
+		send(IdentityTopics.EVENTS, workspaceId.toString(), JSON.writeValueAsString(event), event.eventId().toString(),
+				IdentityTopics.WORKSPACE_CREATED, "/identity-service", Instant.now());
+		awaitProcessed(event.eventId().toString());
+	}
+
+	/** Publishes a contact's current state, and waits until it is processed. */
+	public void contactUpserted(UUID workspaceId, UUID contactId, String firstName, String lastName, String email,
+			long version) {
+		ContactUpserted event = new ContactUpserted(UUID.randomUUID(), workspaceId, contactId, firstName, lastName, email,
+				null, version, Instant.now());
+		awaitProcessed(publishProjectEvent(ProjectTopics.CONTACT_UPSERTED, contactId.toString(), event.eventId(), event));
+	}
+
+	/** Publishes a project's current state, and waits until it is processed. */
+	public void projectUpserted(UUID workspaceId, UUID projectId, String name, String address, UUID primaryContactId,
+			long version) {
+		ProjectUpserted event = new ProjectUpserted(UUID.randomUUID(), workspaceId, projectId, name, address, "ESTIMATING",
+				primaryContactId, List.of(), version, Instant.now());
+		awaitProcessed(publishProjectEvent(ProjectTopics.PROJECT_UPSERTED, projectId.toString(), event.eventId(), event));
 	}
 
 	/** Publishes an event of notification-service, keyed by the email's idempotency key. */

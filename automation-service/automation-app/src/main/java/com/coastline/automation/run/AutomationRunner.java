@@ -1,29 +1,29 @@
 package com.coastline.automation.run;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.coastline.automation.automation.Action;
 import com.coastline.automation.automation.Automation;
 import com.coastline.automation.automation.Automations;
 import com.coastline.automation.automation.Trigger;
-import com.coastline.notification.api.EmailKind;
-import com.coastline.notification.api.SendEmail;
+import com.coastline.automation.directory.Directory;
 import com.coastline.platform.messaging.PoisonMessageException;
+import com.coastline.project.api.AppointmentScheduled;
+import com.coastline.project.api.EstimateSent;
+import com.coastline.project.api.InvoiceIssued;
+import com.coastline.project.api.InvoiceOverdue;
 import com.coastline.project.api.ProjectApproved;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts the runs of the automations a triggering event concerns: each enabled automation of the
- * event's workspace runs once per event, and its email is requested from notification-service through
- * the outbox, in the same transaction as the run.
+ * Records the runs a triggering event starts: each enabled automation of the event's workspace with that
+ * trigger runs once per event ({@link RunStatus#PENDING}); the run processor carries them out. Called by the
+ * idempotent consumer in its transaction, with the event's workspace as the tenant.
  */
 @Service
 public class AutomationRunner {
@@ -34,69 +34,85 @@ public class AutomationRunner {
 
 	private final AutomationRuns runs;
 
-	private final ApplicationEventPublisher events;
+	private final Directory directory;
+
+	private final RunWakeUp wakeUp;
 
 	private final MeterRegistry meters;
 
 	private final Clock clock;
 
-	AutomationRunner(Automations automations, AutomationRuns runs, ApplicationEventPublisher events,
+	AutomationRunner(Automations automations, AutomationRuns runs, Directory directory, RunWakeUp wakeUp,
 			MeterRegistry meters, Clock clock) {
 		this.automations = automations;
 		this.runs = runs;
-		this.events = events;
+		this.directory = directory;
+		this.wakeUp = wakeUp;
 		this.meters = meters;
 		this.clock = clock;
 	}
 
 	/**
-	 * Runs every enabled <em>Project approved</em> automation of the project's workspace, once. Called by
-	 * the idempotent consumer in its transaction, with the event's workspace as the tenant.
+	 * A project was approved: the event names the project and its client, which the directory learns (the
+	 * client only if nothing newer is known), and the recipient is that client.
 	 */
 	public void projectApproved(ProjectApproved event) {
-		requireComplete(event);
-		int started = 0;
-		{
-			for (Automation automation : automations
-				.findByTriggerAndEnabledTrueOrderByCreatedAtAscIdAsc(Trigger.PROJECT_APPROVED)) {
-				if (runs.existsByTriggerEventIdAndAutomationId(event.eventId(), automation.id())) {
-					log.debug("Automation {} already ran for event {}", automation.id(), event.eventId());
-					continue;
-				}
-				ProjectApproved.PrimaryContact contact = event.primaryContact();
-				AutomationRun run = runs.save(AutomationRun.start(automation, event.eventId(), event.projectId(),
-						contact.contactId(), clock));
-				events.publishEvent(email(run, automation.emailAction(), event));
-				started++;
-			}
-		}
-		meters.counter("coastline.automation.runs.started", "trigger", Trigger.PROJECT_APPROVED.name())
-			.increment(started);
-	}
-
-	private SendEmail email(AutomationRun run, Action action, ProjectApproved event) {
+		require(event.eventId(), event.workspaceId(), event.projectId());
 		ProjectApproved.PrimaryContact contact = event.primaryContact();
-		return new SendEmail(UUID.randomUUID(), run.emailIdempotencyKey(), event.workspaceId(),
-				new SendEmail.Recipient(contact.email(), fullName(contact)), EmailKind.AUTOMATION, action.subject(),
-				action.body(), EmailContent.html(action.body()), List.of(),
-				new SendEmail.Correlation(run.id(), run.projectId(), run.contactId()), clock.instant());
+		if (contact == null || contact.contactId() == null) {
+			throw new PoisonMessageException("ProjectApproved without its primary contact");
+		}
+		directory.project(new Directory.Project(event.projectId(), event.workspaceId(), event.projectName(),
+				event.projectAddress(), contact.contactId()), event.version());
+		directory.contactIfUnknown(new Directory.Contact(contact.contactId(), event.workspaceId(), contact.firstName(),
+				contact.lastName(), contact.email(), false));
+		start(Trigger.PROJECT_APPROVED, event.eventId(), event.projectId(), contact.contactId());
 	}
 
-	private static String fullName(ProjectApproved.PrimaryContact contact) {
-		String name = (nullToEmpty(contact.firstName()) + " " + nullToEmpty(contact.lastName())).strip();
-		return name.isEmpty() ? null : name;
+	public void estimateSent(EstimateSent event) {
+		require(event.eventId(), event.workspaceId(), event.projectId());
+		start(Trigger.ESTIMATE_SENT, event.eventId(), event.projectId(), null);
 	}
 
-	private static String nullToEmpty(String text) {
-		return text == null ? "" : text;
+	public void invoiceIssued(InvoiceIssued event) {
+		require(event.eventId(), event.workspaceId(), event.projectId());
+		start(Trigger.INVOICE_ISSUED, event.eventId(), event.projectId(), null);
+	}
+
+	public void invoiceOverdue(InvoiceOverdue event) {
+		require(event.eventId(), event.workspaceId(), event.projectId());
+		start(Trigger.INVOICE_OVERDUE, event.eventId(), event.projectId(), null);
+	}
+
+	public void appointmentScheduled(AppointmentScheduled event) {
+		require(event.eventId(), event.workspaceId(), event.projectId());
+		start(Trigger.APPOINTMENT_SCHEDULED, event.eventId(), event.projectId(), null);
+	}
+
+	/**
+	 * @param contactId the recipient when the event names it; null for the project's primary contact when
+	 * the run is carried out
+	 */
+	private void start(Trigger trigger, UUID eventId, UUID projectId, UUID contactId) {
+		int started = 0;
+		for (Automation automation : automations.findByTriggerAndEnabledTrueOrderByCreatedAtAscIdAsc(trigger)) {
+			if (runs.existsByTriggerEventIdAndAutomationId(eventId, automation.id())) {
+				log.debug("Automation {} already ran for event {}", automation.id(), eventId);
+				continue;
+			}
+			runs.save(AutomationRun.start(automation, eventId, projectId, contactId, clock));
+			started++;
+		}
+		if (started > 0) {
+			wakeUp.afterCommit();
+		}
+		meters.counter("coastline.automation.runs.started", "trigger", trigger.name()).increment(started);
 	}
 
 	/** An event without these cannot be run, now or on a retry: it goes to the dead-letter topic. */
-	private static void requireComplete(ProjectApproved event) {
-		if (event.eventId() == null || event.workspaceId() == null || event.projectId() == null
-				|| event.primaryContact() == null || event.primaryContact().contactId() == null
-				|| event.primaryContact().email() == null || event.primaryContact().email().isBlank()) {
-			throw new PoisonMessageException("ProjectApproved without event, workspace, project or contact");
+	private static void require(UUID eventId, UUID workspaceId, UUID projectId) {
+		if (eventId == null || workspaceId == null || projectId == null) {
+			throw new PoisonMessageException("Trigger event without event, workspace or project id");
 		}
 	}
 }

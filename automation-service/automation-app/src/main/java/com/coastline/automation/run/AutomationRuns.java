@@ -12,4 +12,7 @@ public interface AutomationRuns extends JpaRepository<AutomationRun, UUID> {
 
 	/** The latest runs of an automation, newest first. */
 	List<AutomationRun> findTop100ByAutomationIdOrderByStartedAtDescIdDesc(UUID automationId);
+
+	/** The latest runs about a project, newest first. */
+	List<AutomationRun> findTop100ByProjectIdOrderByStartedAtDescIdDesc(UUID projectId);
 }

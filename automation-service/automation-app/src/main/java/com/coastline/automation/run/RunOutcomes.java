@@ -41,7 +41,7 @@ public class RunOutcomes {
 
 	public void emailFailed(EmailFailed event) {
 		record(event.workspaceId(), event.correlation(),
-				run -> run.emailFailed(event.reason(), event.failedAt(), clock));
+				run -> run.emailFailed(event.idempotencyKey(), event.reason(), event.failedAt(), clock));
 	}
 
 	private void record(UUID workspaceId, SendEmail.Correlation correlation, Predicate<AutomationRun> change) {

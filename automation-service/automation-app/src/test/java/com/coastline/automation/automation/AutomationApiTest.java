@@ -166,6 +166,97 @@ class AutomationApiTest {
 	}
 
 	@Test
+	void unknownDynamicValueIsUnprocessableAndNamedWithTheClosestKnownOne() {
+		MvcTestResult result = backOffice.post("/api/automations",
+				automation("Typo", true, "Welcome", "Hi {{client.frist_name}}, see {{portal.link}}"));
+
+		assertProblem(result, ProblemType.UNPROCESSABLE);
+		assertThat(result).bodyJson()
+			.hasPathSatisfying("$.detail", v -> assertThat(v).asString()
+				.contains("{{client.frist_name}}", "did you mean {{client.first_name}}"));
+		assertThat(backOffice.get("/api/automations")).bodyJson().isEqualTo("[]");
+	}
+
+	@Test
+	void unknownDynamicValueInAChangedSubjectIsUnprocessable() {
+		UUID id = backOffice.createAutomation("Welcome", true, "Hi {{client.first_name}}", "Body {{portal.link}}");
+
+		MvcTestResult result = backOffice.put("/api/automations/" + id, """
+				{"name": "Welcome", "enabled": true,
+				 "actions": [{"type": "SEND_EMAIL", "subject": "About {{project.nam}}", "body": "B"}]}""");
+
+		assertProblem(result, ProblemType.UNPROCESSABLE);
+		assertThat(result).bodyJson()
+			.hasPathSatisfying("$.detail", v -> assertThat(v).asString().contains("{{project.nam}}", "subject"));
+	}
+
+	@Test
+	void templateSyntaxBeyondPlainValuesIsUnprocessable() {
+		MvcTestResult result = backOffice.post("/api/automations",
+				automation("Raw", true, "S", "Hi {{{client.first_name}}}"));
+
+		assertProblem(result, ProblemType.UNPROCESSABLE);
+		assertThat(result).bodyJson()
+			.hasPathSatisfying("$.detail", v -> assertThat(v).asString().contains("unescaped values"));
+	}
+
+	@Test
+	void emailCopiedFromATemplateOfTheWorkspace() {
+		String templates = body(backOffice.get("/api/email-templates"));
+		String templateId = JsonPath.read(templates, "$[0].id");
+
+		MvcTestResult created = backOffice.post("/api/automations", """
+				{"name": "From the library", "trigger": "PROJECT_APPROVED",
+				 "actions": [{"type": "SEND_EMAIL", "templateId": "%s"}]}""".formatted(templateId));
+
+		assertThat(created).hasStatus(201)
+			.bodyJson()
+			.hasPathSatisfying("$.actions[0].templateId", v -> assertThat(v).isEqualTo(templateId))
+			.hasPathSatisfying("$.actions[0].subject",
+					v -> assertThat(v).isEqualTo(JsonPath.read(templates, "$[0].subject")))
+			.hasPathSatisfying("$.actions[0].body", v -> assertThat(v).isEqualTo(JsonPath.read(templates, "$[0].body")));
+	}
+
+	@Test
+	void emailGivenWithATemplateIdKeepsItsOwnSubjectAndBody() {
+		String templateId = JsonPath.read(body(backOffice.get("/api/email-templates")), "$[0].id");
+
+		MvcTestResult created = backOffice.post("/api/automations", """
+				{"name": "Edited", "trigger": "PROJECT_APPROVED", "actions": [{"type": "SEND_EMAIL",
+				 "subject": "My subject", "body": "My body {{portal.link}}", "templateId": "%s"}]}""".formatted(templateId));
+
+		assertThat(created).hasStatus(201)
+			.bodyJson()
+			.hasPathSatisfying("$.actions[0].subject", v -> assertThat(v).isEqualTo("My subject"))
+			.hasPathSatisfying("$.actions[0].body", v -> assertThat(v).isEqualTo("My body {{portal.link}}"))
+			.hasPathSatisfying("$.actions[0].templateId", v -> assertThat(v).isEqualTo(templateId));
+	}
+
+	@Test
+	void anotherWorkspacesTemplateCannotBeCopied() {
+		BackOffice otherWorkspace = new BackOffice(mvc, UUID.randomUUID());
+		String foreignTemplate = JsonPath.read(body(otherWorkspace.get("/api/email-templates")), "$[0].id");
+
+		MvcTestResult result = backOffice.post("/api/automations", """
+				{"name": "Borrowed", "trigger": "PROJECT_APPROVED",
+				 "actions": [{"type": "SEND_EMAIL", "templateId": "%s"}]}""".formatted(foreignTemplate));
+
+		assertProblem(result, ProblemType.UNPROCESSABLE);
+		assertThat(result).bodyJson()
+			.hasPathSatisfying("$.detail", v -> assertThat(v).asString().contains(foreignTemplate));
+	}
+
+	@Test
+	void emailWithNeitherContentNorTemplateIsAValidationProblem() {
+		assertInvalidFields(backOffice.post("/api/automations", """
+				{"name": "Empty", "trigger": "PROJECT_APPROVED", "actions": [{"type": "SEND_EMAIL"}]}"""),
+				"actions[0].content");
+		assertInvalidFields(backOffice.post("/api/automations", """
+				{"name": "Half", "trigger": "PROJECT_APPROVED", "actions": [{"type": "SEND_EMAIL", "subject": "S"}]}"""),
+				"actions[0].content");
+	}
+
+	@Test
 	void updateIsValidatedLikeCreation() {
 		UUID id = backOffice.createAutomation("Welcome", true, "Approved", "Hi");
 

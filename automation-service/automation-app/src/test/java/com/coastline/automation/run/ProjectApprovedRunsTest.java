@@ -66,6 +66,7 @@ class ProjectApprovedRunsTest {
 	void setUp() {
 		backOffice = new BackOffice(mvc, workspace);
 		wire = new Wire(bootstrapServers, jdbc);
+		wire.workspaceCreated(workspace, "Summit Roofing");
 	}
 
 	@Test
@@ -240,7 +241,7 @@ class ProjectApprovedRunsTest {
 		// then
 		await().atMost(EVENTUALLY)
 			.untilAsserted(() -> assertThat(backOffice.get("/api/automations/" + automation + "/runs")).bodyJson()
-				.hasPathSatisfying("$[0].status", v -> assertThat(v).isEqualTo("EMAIL_SENT"))
+				.hasPathSatisfying("$[0].status", v -> assertThat(v).isEqualTo("SENT"))
 				.hasPathSatisfying("$[0].finishedAt", v -> assertThat(v).isEqualTo(sentAt.toString())));
 	}
 
@@ -258,7 +259,7 @@ class ProjectApprovedRunsTest {
 
 		await().atMost(EVENTUALLY)
 			.untilAsserted(() -> assertThat(backOffice.get("/api/automations/" + automation + "/runs")).bodyJson()
-				.hasPathSatisfying("$[0].status", v -> assertThat(v).isEqualTo("EMAIL_FAILED"))
+				.hasPathSatisfying("$[0].status", v -> assertThat(v).isEqualTo("FAILED"))
 				.hasPathSatisfying("$[0].failureReason", v -> assertThat(v).isEqualTo("550 mailbox unavailable")));
 	}
 

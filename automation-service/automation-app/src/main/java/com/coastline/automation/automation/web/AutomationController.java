@@ -34,7 +34,7 @@ class AutomationController {
 	/** Creates an automation; 201 with its address in {@code Location}. */
 	@PostMapping
 	ResponseEntity<AutomationView> create(@Valid @RequestBody NewAutomation request) {
-		Automation automation = management.create(request.name(), request.triggerValue(), request.actionValues(),
+		Automation automation = management.create(request.name(), request.triggerValue(), request.actionValues(management),
 				request.enabled() == null || request.enabled());
 		return ResponseEntity
 			.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(automation.id()))
@@ -56,6 +56,6 @@ class AutomationController {
 	@PutMapping("/{id}")
 	AutomationView change(@PathVariable UUID id, @Valid @RequestBody AutomationChange request) {
 		return AutomationView.of(
-				management.change(id, request.name(), request.enabled(), request.actionValues(), request.version()));
+				management.change(id, request.name(), request.enabled(), request.actionValues(management), request.version()));
 	}
 }

@@ -1,8 +1,10 @@
 package com.coastline.automation.automation.web;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import com.coastline.automation.automation.Action;
 import com.coastline.automation.automation.ActionType;
 import com.coastline.automation.automation.Automation;
+import com.coastline.automation.automation.AutomationManagement;
 import com.coastline.automation.automation.Trigger;
 
 /** Request bodies of the automations API. */
@@ -38,8 +41,8 @@ final class AutomationRequests {
 			return Trigger.valueOf(trigger);
 		}
 
-		List<Action> actionValues() {
-			return actions.stream().map(ActionRequest::toAction).toList();
+		List<Action> actionValues(AutomationManagement management) {
+			return actions.stream().map(action -> action.toAction(management)).toList();
 		}
 	}
 
@@ -51,22 +54,32 @@ final class AutomationRequests {
 			@NotEmpty @Size(max = MAX_ACTIONS) List<@NotNull @Valid ActionRequest> actions,
 			@PositiveOrZero Long version) {
 
-		List<Action> actionValues() {
-			return actions.stream().map(ActionRequest::toAction).toList();
+		List<Action> actionValues(AutomationManagement management) {
+			return actions.stream().map(action -> action.toAction(management)).toList();
 		}
 	}
 
 	/**
-	 * One action. {@code SEND_EMAIL} emails the project's primary contact: the body is plain text, sent
-	 * as is and as HTML paragraphs.
+	 * One action. {@code SEND_EMAIL} emails the project's primary contact: subject and body are plain text
+	 * with dynamic values ({@code {{client.first_name}}}), the body sent as is and as HTML paragraphs. Either
+	 * both are given, or a {@code templateId} whose subject and body are copied; when all three are given,
+	 * subject and body are used and the template only noted as their origin.
 	 */
 	record ActionRequest(@NotNull @OneOf(ActionType.class) String type,
-			@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\r\\n]*", message = "must be a single line") String subject,
-			@NotBlank @Size(max = 20_000) String body) {
+			@Size(max = 200) @Pattern(regexp = "[^\\r\\n]*", message = "must be a single line") @Pattern(
+					regexp = "(?s).*\\S.*", message = "must not be blank") String subject,
+			@Size(max = 20_000) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String body,
+			UUID templateId) {
 
-		Action toAction() {
+		/** Reported as the field {@code content}. */
+		@AssertTrue(message = "give subject and body, or a templateId")
+		boolean isContent() {
+			return subject != null && body != null || subject == null && body == null && templateId != null;
+		}
+
+		Action toAction(AutomationManagement management) {
 			return switch (ActionType.valueOf(type)) {
-				case SEND_EMAIL -> Action.sendEmail(subject, body);
+				case SEND_EMAIL -> management.sendEmail(subject, body, templateId);
 			};
 		}
 	}

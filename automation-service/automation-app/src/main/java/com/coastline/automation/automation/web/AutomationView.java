@@ -24,10 +24,11 @@ record AutomationView(UUID id, String name, Trigger trigger, boolean enabled, Li
 				automation.createdAt(), automation.updatedBy(), automation.updatedAt(), automation.version());
 	}
 
-	record ActionView(ActionType type, String subject, String body) {
+	/** @param templateId the template subject and body were copied from, if any (it may since be gone) */
+	record ActionView(ActionType type, String subject, String body, UUID templateId) {
 
 		static ActionView of(Action action) {
-			return new ActionView(action.type(), action.subject(), action.body());
+			return new ActionView(action.type(), action.subject(), action.body(), action.templateId());
 		}
 	}
 }

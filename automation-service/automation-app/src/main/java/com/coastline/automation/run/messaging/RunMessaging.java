@@ -4,8 +4,11 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import com.coastline.automation.directory.DirectoryUpdates;
 import com.coastline.automation.run.AutomationRunner;
 import com.coastline.automation.run.RunOutcomes;
+import com.coastline.identity.api.IdentityTopics;
+import com.coastline.identity.api.WorkspaceCreated;
 import com.coastline.notification.api.EmailFailed;
 import com.coastline.notification.api.EmailSent;
 import com.coastline.notification.api.NotificationTopics;
@@ -15,15 +18,23 @@ import com.coastline.platform.messaging.EventRoute;
 import com.coastline.platform.messaging.IdempotentConsumers;
 import com.coastline.platform.messaging.PoisonMessageException;
 import com.coastline.platform.web.tenant.TenantScope;
+import com.coastline.project.api.AppointmentScheduled;
+import com.coastline.project.api.ContactArchived;
+import com.coastline.project.api.ContactUpserted;
+import com.coastline.project.api.EstimateSent;
+import com.coastline.project.api.InvoiceIssued;
+import com.coastline.project.api.InvoiceOverdue;
 import com.coastline.project.api.ProjectApproved;
 import com.coastline.project.api.ProjectTopics;
+import com.coastline.project.api.ProjectUpserted;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * How runs meet Kafka: {@code ProjectApproved} from {@code project.events} starts them, their
+ * How runs meet Kafka: trigger events from {@code project.events} start them (projects and contacts, and
+ * workspaces from {@code identity.events}, feed the directory), their
  * {@code SendEmail} commands leave through the outbox to {@code notification.commands}, and
  * {@code EmailSent}/{@code EmailFailed} from {@code notification.events} finish them. The topics
  * belong to project- and notification-service, which declare them.
@@ -45,12 +56,47 @@ class RunMessaging {
 			.build();
 	}
 
+	/**
+	 * {@code project.events}: the trigger events start runs; projects and contacts feed the directory the
+	 * runs read. Other types on the topic are ignored.
+	 */
 	@Bean
-	Consumer<Message<byte[]>> projectEvents(IdempotentConsumers consumers, AutomationRunner runner) {
+	Consumer<Message<byte[]>> projectEvents(IdempotentConsumers consumers, AutomationRunner runner,
+			DirectoryUpdates directory) {
 		return consumers.dispatch(GROUP)
-			.within(inWorkspaceOf(event -> ((ProjectApproved) event).workspaceId()))
+			.within(inWorkspaceOf(RunMessaging::projectEventWorkspace))
 			.on(ProjectTopics.PROJECT_APPROVED, ProjectApproved.class, runner::projectApproved)
+			.on(ProjectTopics.ESTIMATE_SENT, EstimateSent.class, runner::estimateSent)
+			.on(ProjectTopics.INVOICE_ISSUED, InvoiceIssued.class, runner::invoiceIssued)
+			.on(ProjectTopics.INVOICE_OVERDUE, InvoiceOverdue.class, runner::invoiceOverdue)
+			.on(ProjectTopics.APPOINTMENT_SCHEDULED, AppointmentScheduled.class, runner::appointmentScheduled)
+			.on(ProjectTopics.PROJECT_UPSERTED, ProjectUpserted.class, directory::projectUpserted)
+			.on(ProjectTopics.CONTACT_UPSERTED, ContactUpserted.class, directory::contactUpserted)
+			.on(ProjectTopics.CONTACT_ARCHIVED, ContactArchived.class, directory::contactArchived)
 			.build();
+	}
+
+	/** {@code identity.events}: a new workspace's name (the contractor's name in emails). */
+	@Bean
+	Consumer<Message<byte[]>> identityEvents(IdempotentConsumers consumers, DirectoryUpdates directory) {
+		return consumers.dispatch(GROUP)
+			.within(inWorkspaceOf(event -> ((WorkspaceCreated) event).workspaceId()))
+			.on(IdentityTopics.WORKSPACE_CREATED, WorkspaceCreated.class, directory::workspaceCreated)
+			.build();
+	}
+
+	private static UUID projectEventWorkspace(Object event) {
+		return switch (event) {
+			case ProjectApproved e -> e.workspaceId();
+			case EstimateSent e -> e.workspaceId();
+			case InvoiceIssued e -> e.workspaceId();
+			case InvoiceOverdue e -> e.workspaceId();
+			case AppointmentScheduled e -> e.workspaceId();
+			case ProjectUpserted e -> e.workspaceId();
+			case ContactUpserted e -> e.workspaceId();
+			case ContactArchived e -> e.workspaceId();
+			default -> null;
+		};
 	}
 
 	@Bean

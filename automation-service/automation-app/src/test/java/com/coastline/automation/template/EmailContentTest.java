@@ -1,4 +1,4 @@
-package com.coastline.automation.run;
+package com.coastline.automation.template;
 
 import org.junit.jupiter.api.Test;
 

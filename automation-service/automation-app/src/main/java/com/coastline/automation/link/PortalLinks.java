@@ -1,0 +1,58 @@
+package com.coastline.automation.link;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
+import io.github.resilience4j.retry.annotation.Retry;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Mints a contact's one-tap portal link at identity-service, as the service client
+ * {@code automation-service} (scope {@code portal-links:write}). Minting again under the same idempotency
+ * key revokes the link minted earlier under it, so a run that retries leaves exactly one valid link.
+ * <p>
+ * Calls go through the Resilience4j retry {@code identity} (a few quick attempts with jitter, on
+ * connection failures and 5xx) and the circuit breaker {@code identity}; errors reach the caller as
+ * Spring's {@code RestClientException}s, {@code CallNotPermittedException} while the circuit is open,
+ * or an {@code OAuth2AuthorizationException} when no token could be had.
+ */
+@Component
+public class PortalLinks {
+
+	private final RestClient identity;
+
+	PortalLinks(@Qualifier(IdentityClientConfiguration.CLIENT) RestClient identity) {
+		this.identity = identity;
+	}
+
+	/** A minted link: its URL carries the token and is shown only to the email that sends it. */
+	public record Link(UUID id, String url, Instant expiresAt) {
+
+		@Override
+		public String toString() {
+			return "Link[id=" + id + ", expiresAt=" + expiresAt + "]";
+		}
+	}
+
+	@CircuitBreaker(name = "identity")
+	@Retry(name = "identity")
+	public Link issue(UUID contactId, UUID projectId, String idempotencyKey) {
+		Link link = identity.post()
+			.uri("/api/contacts/{contactId}/links", contactId)
+			.header("Idempotency-Key", idempotencyKey)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(projectId == null ? Map.of() : Map.of("projectId", projectId))
+			.retrieve()
+			.body(Link.class);
+		if (link == null || link.url() == null || link.url().isBlank()) {
+			throw new IllegalStateException("identity-service answered without a link");
+		}
+		return link;
+	}
+}

@@ -1,0 +1,72 @@
+package com.coastline.automation.run;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Starts a pass of the run processor as soon as new runs are committed, instead of at its next scheduled
+ * pass, so that an email is requested within milliseconds of its trigger event. Wake-ups coalesce: while a
+ * pass is pending, further ones add nothing. The scheduled passes stay, for runs that are due later, for
+ * other replicas' runs and for a wake-up lost with a crash.
+ */
+@Component
+class RunWakeUp implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(RunWakeUp.class);
+
+	private final RunProcessor processor;
+
+	private final AtomicBoolean pending = new AtomicBoolean();
+
+	private final ExecutorService executor = Executors
+		.newSingleThreadExecutor(Thread.ofPlatform().name("run-wake-up").daemon().factory());
+
+	RunWakeUp(@Lazy RunProcessor processor) {
+		this.processor = processor;
+	}
+
+	/** A pass after the current transaction commits (at once when there is none). */
+	void afterCommit() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			wake();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				wake();
+			}
+		});
+	}
+
+	private void wake() {
+		if (pending.compareAndSet(false, true)) {
+			executor.execute(() -> {
+				pending.set(false);
+				try {
+					processor.processDue();
+				}
+				catch (RuntimeException ex) {
+					log.warn("A woken pass of the run processor failed; the scheduled passes go on", ex);
+				}
+			});
+		}
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		executor.shutdown();
+		executor.awaitTermination(10, TimeUnit.SECONDS);
+	}
+}
