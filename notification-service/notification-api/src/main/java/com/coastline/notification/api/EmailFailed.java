@@ -12,7 +12,9 @@ import java.util.UUID;
  * @param workspaceId the workspace
  * @param correlation as given in the command
  * @param attempts how many attempts were made
- * @param reason why, without the email's content
+ * @param reason why, without the email's content, addresses masked; exactly {@code undeliverable} when it
+ * was not sent because an SMTP server rejected the address for good recently (the workspace's
+ * undeliverable addresses; sign-in codes are always tried)
  * @param failedAt when it gave up
  */
 public record EmailFailed(UUID eventId, UUID deliveryId, String idempotencyKey, UUID workspaceId,

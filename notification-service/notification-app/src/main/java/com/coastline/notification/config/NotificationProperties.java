@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBackoff the longest wait between two attempts
  * @param jitter random share (0–1) added to or taken from each wait, so that retries after an outage spread out
  * @param from the sender address of every email
+ * @param undeliverableFor how long an address that an SMTP server rejected for good (5xx for the recipient)
+ * stays undeliverable in its workspace: emails to it fail at once, except sign-in codes; zero marks nothing
  */
 @Validated
 @ConfigurationProperties("coastline.notification")
@@ -33,5 +35,12 @@ public record NotificationProperties(@DefaultValue("500ms") @NotNull Duration se
 		@DefaultValue("10") @Min(1) @Max(100) int maxAttempts, @DefaultValue("1s") @NotNull Duration initialBackoff,
 		@DefaultValue("5m") @NotNull Duration maxBackoff,
 		@DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double jitter,
-		@DefaultValue("Coastline <no-reply@coastline.localhost>") @NotBlank String from) {
+		@DefaultValue("Coastline <no-reply@coastline.localhost>") @NotBlank String from,
+		@DefaultValue("7d") @NotNull Duration undeliverableFor) {
+
+	public NotificationProperties {
+		if (undeliverableFor != null && undeliverableFor.isNegative()) {
+			throw new IllegalArgumentException("coastline.notification.undeliverable-for must not be negative");
+		}
+	}
 }

@@ -4,7 +4,7 @@ package com.coastline.notification.delivery;
  * Where an email delivery stands.
  * <pre>
  * PENDING ──claim──▶ SENDING ──accepted──▶ SENT
- *    ▲                 │ ├──recipient rejected (5xx), or last attempt failed──▶ FAILED
+ *    ▲                 │ ├──recipient rejected (5xx), last attempt failed, or address undeliverable──▶ FAILED
  *    └─ failed attempt ┘ └──circuit open (no attempt) / lease expired──▶ due again
  * </pre>
  */
@@ -19,6 +19,6 @@ public enum DeliveryStatus {
 	/** The SMTP server accepted it. Final. */
 	SENT,
 
-	/** Given up: recipient rejected, or attempts exhausted. Final. */
+	/** Given up: recipient rejected, attempts exhausted, or the address is marked undeliverable. Final. */
 	FAILED
 }

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 import com.coastline.notification.api.EmailFailed;
+import com.coastline.notification.api.EmailKind;
 import com.coastline.notification.api.SecretSealer;
 import com.coastline.notification.api.SendEmail;
 import com.coastline.notification.config.NotificationProperties;
@@ -33,7 +35,11 @@ import org.springframework.web.util.HtmlUtils;
  * the outcome in a new transaction that publishes {@code EmailSent} or {@code EmailFailed} through the
  * outbox. Exactly one email per idempotency key, except when a sender dies between the SMTP server's
  * acceptance and that last transaction: the lease then runs out and the email goes again, with the same
- * {@code Message-ID}.
+ * {@code Message-ID}. Deliveries are sent one at a time, each outcome recorded before the next is sent,
+ * so a crash duplicates at most the one email in flight.
+ * <p>
+ * An email to an address marked {@link UndeliverableAddresses undeliverable} in its workspace fails at
+ * once (sign-in codes excepted); a recipient the server rejects for good marks its address.
  */
 @Component
 public class EmailSender {
@@ -47,6 +53,10 @@ public class EmailSender {
 	private final SmtpGateway smtp;
 
 	private final EmailLayout layout;
+
+	private final WorkspaceBrandings brandings;
+
+	private final UndeliverableAddresses undeliverable;
 
 	private final SecretSealer sealer;
 
@@ -65,12 +75,15 @@ public class EmailSender {
 	private final MeterRegistry meters;
 
 	EmailSender(DeliveryClaims claims, EmailDeliveries deliveries, SmtpGateway smtp, EmailLayout layout,
-			SecretSealer sealer, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
+			WorkspaceBrandings brandings, UndeliverableAddresses undeliverable, SecretSealer sealer,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
 			NotificationProperties properties, MeterRegistry meters) {
 		this.claims = claims;
 		this.deliveries = deliveries;
 		this.smtp = smtp;
 		this.layout = layout;
+		this.brandings = brandings;
+		this.undeliverable = undeliverable;
 		this.sealer = sealer;
 		this.events = events;
 		this.reads = new TransactionTemplate(transactions);
@@ -116,9 +129,12 @@ public class EmailSender {
 	private void deliver(Claim claim) {
 		SmtpOutcome outcome;
 		try {
-			OutgoingEmail email = reads.execute(status -> deliveries.findById(claim.deliveryId()).map(this::outgoing))
-				.orElseThrow(() -> new IllegalStateException("Claimed delivery " + claim.deliveryId() + " not found"));
-			outcome = smtp.send(email);
+			Optional<OutgoingEmail> email = reads.execute(status -> {
+				EmailDelivery delivery = deliveries.findById(claim.deliveryId())
+					.orElseThrow(() -> new IllegalStateException("Claimed delivery " + claim.deliveryId() + " not found"));
+				return isUndeliverable(delivery) ? Optional.<OutgoingEmail>empty() : Optional.of(outgoing(delivery));
+			});
+			outcome = email.isPresent() ? smtp.send(email.get()) : new SmtpOutcome.Undeliverable();
 		}
 		catch (SecretSealer.UnreadableSecretException ex) {
 			// Its key was removed since the command was checked: no later attempt can do better.
@@ -126,6 +142,15 @@ public class EmailSender {
 		}
 		SmtpOutcome result = outcome;
 		writes.executeWithoutResult(status -> record(claim, result));
+	}
+
+	/**
+	 * Whether the email must not go out because its address is marked undeliverable in the workspace.
+	 * Sign-in codes always go: someone is waiting for the code right now, and the address may work again.
+	 */
+	private boolean isUndeliverable(EmailDelivery delivery) {
+		return delivery.kind() != EmailKind.SIGN_IN_CODE
+				&& undeliverable.find(delivery.workspaceId(), delivery.recipientEmail(), clock.instant()).isPresent();
 	}
 
 	/**
@@ -138,9 +163,10 @@ public class EmailSender {
 			secrets.put(secret.name(), sealer.open(delivery.commandId(), secret));
 		}
 		String subject = SecretContent.fill(delivery.subject(), secrets, UnaryOperator.identity());
-		String text = SecretContent.fill(delivery.text(), secrets, UnaryOperator.identity());
+		EmailBranding branding = brandings.of(delivery.workspaceId());
+		String text = layout.text(SecretContent.fill(delivery.text(), secrets, UnaryOperator.identity()), branding);
 		String html = delivery.html() == null ? null
-				: layout.html(subject, SecretContent.fill(delivery.html(), secrets, HtmlUtils::htmlEscape));
+				: layout.html(subject, SecretContent.fill(delivery.html(), secrets, HtmlUtils::htmlEscape), branding);
 		return new OutgoingEmail(delivery.id(), delivery.recipientEmail(), delivery.recipientName(), subject, text, html);
 	}
 
@@ -154,6 +180,8 @@ public class EmailSender {
 		}
 		switch (outcome) {
 			case SmtpOutcome.Accepted accepted -> delivery.sent(now).ifPresent(sent -> {
+				// The server took it: whatever made the address undeliverable has passed.
+				undeliverable.clear(delivery.workspaceId(), delivery.recipientEmail());
 				events.publishEvent(sent);
 				count("sent");
 				log.info("Delivery {} sent to {} (attempt {})", delivery.id(), EmailAddresses.mask(delivery.recipientEmail()),
@@ -161,6 +189,18 @@ public class EmailSender {
 			});
 			case SmtpOutcome.Rejected rejected -> delivery.rejected(claim.lease(), rejected.reason(), now)
 				.ifPresent(this::failed);
+			case SmtpOutcome.RecipientRejected rejected -> delivery.rejected(claim.lease(), rejected.reason(), now)
+				.ifPresent(failed -> {
+					undeliverable.mark(delivery.workspaceId(), delivery.recipientEmail(), rejected.reason(), delivery.id(),
+							now);
+					failed(failed);
+				});
+			case SmtpOutcome.Undeliverable suppressed -> delivery
+				.rejected(claim.lease(), UndeliverableAddresses.REASON, now)
+				.ifPresent(failed -> {
+					undeliverable.suppressed();
+					failed(failed);
+				});
 			case SmtpOutcome.Deferred deferred -> delivery
 				.attemptFailed(claim.lease(), deferred.reason(), retryPolicy, ThreadLocalRandom.current(), now)
 				.ifPresentOrElse(this::failed, () -> {

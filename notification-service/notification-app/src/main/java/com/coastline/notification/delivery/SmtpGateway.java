@@ -9,7 +9,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import com.coastline.notification.config.NotificationProperties;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -85,12 +87,16 @@ public class SmtpGateway {
 	}
 
 	/**
-	 * The {@code Message-ID} comes from the delivery id, so that the rare second copy after a crash
-	 * mid-send (the lease ran out before the result was recorded) can be recognised as the same email.
+	 * A text-only email is {@code text/plain}; one with HTML is {@code multipart/alternative} with the
+	 * plain text first and the HTML last (the part a client prefers comes last, RFC 2046), both UTF-8,
+	 * without any wrapping {@code multipart/mixed} or {@code related} that some clients show as an
+	 * attachment. The {@code Message-ID} comes from the delivery id, so that the rare second copy after
+	 * a crash mid-send (the lease ran out before the result was recorded) can be recognised as the same
+	 * email.
 	 */
 	private MimeMessage compose(OutgoingEmail email) throws MessagingException {
 		MimeMessage message = mailSender.createMimeMessage();
-		MimeMessageHelper helper = new MimeMessageHelper(message, email.html() != null, StandardCharsets.UTF_8.name());
+		MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
 		helper.setFrom(from);
 		try {
 			helper.setTo(new InternetAddress(email.recipientEmail(), email.recipientName(), StandardCharsets.UTF_8.name()));
@@ -100,10 +106,17 @@ public class SmtpGateway {
 		}
 		helper.setSubject(email.subject());
 		if (email.html() != null) {
-			helper.setText(email.text(), email.html());
+			MimeBodyPart text = new MimeBodyPart();
+			text.setText(email.text(), StandardCharsets.UTF_8.name(), "plain");
+			MimeBodyPart html = new MimeBodyPart();
+			html.setText(email.html(), StandardCharsets.UTF_8.name(), "html");
+			MimeMultipart alternative = new MimeMultipart("alternative");
+			alternative.addBodyPart(text);
+			alternative.addBodyPart(html);
+			message.setContent(alternative);
 		}
 		else {
-			helper.setText(email.text());
+			message.setText(email.text(), StandardCharsets.UTF_8.name(), "plain");
 		}
 		message.setHeader("Message-ID", "<" + email.deliveryId() + "@" + messageIdDomain + ">");
 		// RFC 3834: automatic mail; asks vacation responders not to answer it.
@@ -127,7 +140,7 @@ public class SmtpGateway {
 			}
 			Object[] rejected = refusal.getInvalidAddresses();
 			if (rejected != null && rejected.length > 0) {
-				return new SmtpOutcome.Rejected("Recipient rejected: " + replies(refusal));
+				return new SmtpOutcome.RecipientRejected("Recipient rejected: " + replies(refusal));
 			}
 			return new SmtpOutcome.Deferred("Recipient temporarily refused: " + replies(refusal));
 		}

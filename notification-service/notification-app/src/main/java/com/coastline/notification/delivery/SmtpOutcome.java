@@ -7,8 +7,19 @@ public sealed interface SmtpOutcome {
 	record Accepted() implements SmtpOutcome {
 	}
 
-	/** Refused for good (5xx for the recipient, or a message that cannot be built): no further attempt. */
+	/** Refused for good (a message that cannot be built, a secret that no longer opens): no further attempt. */
 	record Rejected(String reason) implements SmtpOutcome {
+	}
+
+	/**
+	 * The server refused the recipient for good (5xx): no further attempt, and the address is
+	 * {@link UndeliverableAddresses undeliverable} in the workspace for a while.
+	 */
+	record RecipientRejected(String reason) implements SmtpOutcome {
+	}
+
+	/** Not handed to the server: the address is marked undeliverable in the workspace. */
+	record Undeliverable() implements SmtpOutcome {
 	}
 
 	/** Failed for a reason that may pass (server unreachable, 4xx): try again later. */

@@ -1,6 +1,7 @@
 package com.coastline.notification.delivery;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 
 import com.coastline.notification.api.EmailFailed;
@@ -12,11 +13,13 @@ import com.coastline.notification.config.SealingProperties;
 import com.coastline.notification.support.Commands;
 import com.coastline.notification.support.Mailbox;
 import com.coastline.notification.support.RecipientCheckingGreenMail;
+import com.coastline.notification.support.StoredText;
 import com.coastline.notification.support.WireContracts;
 import com.coastline.platform.test.TestInfrastructure;
 import com.coastline.platform.test.kafka.TopicRecords;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * again: an outage, a recipient rejected for good, a recipient refused until the attempts run out. A
  * context of its own (own database, quick retries, a circuit that opens on the first server failure),
  * run first and closed afterwards, because its consumer shares the service's group on the JVM's broker.
+ * A recipient rejected for good also makes its address undeliverable in its workspace.
  */
 @Order(1)
 @DirtiesContext
@@ -85,6 +89,9 @@ class SmtpFaultsTest {
 
 	@Autowired
 	SealingProperties sealing;
+
+	@Autowired
+	MeterRegistry meters;
 
 	TopicRecords topics;
 
@@ -157,6 +164,47 @@ class SmtpFaultsTest {
 	}
 
 	@Test
+	void recipientRejectedForGoodIsUndeliverableInItsWorkspaceExceptForSignInCodes() {
+		String address = RecipientCheckingGreenMail.UNKNOWN + "-" + UUID.randomUUID() + "@example.com";
+		SendEmail rejected = Commands.to(Commands.sendEmail(workspace), address);
+		double suppressedBefore = undeliverableCount("suppressed");
+
+		commands.send(rejected);
+
+		assertThat(reason(awaitEvent(rejected, NotificationTopics.EMAIL_FAILED))).contains("550");
+		assertThat(smtp.recipientCommands(address)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("""
+				select count(*) from undeliverable_address
+				 where workspace_id = ? and address_hash = ? and expires_at > now() + interval '6 days 23 hours'
+				""", Integer.class, workspace, UndeliverableAddresses.hash(address))).isEqualTo(1);
+		assertThat(StoredText.columnsContaining(jdbc, address)).noneMatch(column -> column.startsWith("undeliverable"));
+		assertThat(StoredText.columnsContaining(jdbc, "u***@example.com")).contains("undeliverable_address.masked_address");
+
+		// The same address, written differently: failed at once, without a word to the server.
+		SendEmail suppressed = Commands.to(Commands.sendEmail(workspace), address.toUpperCase(Locale.ROOT));
+		commands.send(suppressed);
+		ConsumerRecord<String, String> record = awaitEvent(suppressed, NotificationTopics.EMAIL_FAILED);
+		WireContracts.assertValid(record.value(), NotificationTopics.EMAIL_FAILED);
+		EmailFailed failed = json.readValue(record.value(), EmailFailed.class);
+		assertThat(failed.reason()).isEqualTo(UndeliverableAddresses.REASON);
+		assertThat(failed.attempts()).isEqualTo(1);
+		assertThat(smtp.recipientCommands(address)).isEqualTo(1);
+		assertThat(undeliverableCount("suppressed")).isEqualTo(suppressedBefore + 1);
+		assertThat(jdbc.queryForObject("select last_error from email_delivery where idempotency_key = ?", String.class,
+				suppressed.idempotencyKey())).isEqualTo(UndeliverableAddresses.REASON);
+
+		// A sign-in code is still tried, and another workspace's email is not affected.
+		SendEmail code = Commands.to(Commands.signInCode(workspace, sealer(), "731904"), address);
+		SendEmail otherWorkspace = Commands.to(Commands.sendEmail(UUID.randomUUID()), address);
+		commands.send(code);
+		commands.send(otherWorkspace);
+		assertThat(reason(awaitEvent(code, NotificationTopics.EMAIL_FAILED))).contains("550");
+		assertThat(reason(awaitEvent(otherWorkspace, NotificationTopics.EMAIL_FAILED))).contains("550");
+		assertThat(smtp.recipientCommands(address)).isEqualTo(3);
+		assertThat(mailbox.to(address)).isEmpty();
+	}
+
+	@Test
 	void recipientRefusedUntilTheAttemptsRunOutFailsAndSendsNoEmail() {
 		SendEmail command = Commands.to(Commands.signInCode(workspace, sealer(), "731904"),
 				RecipientCheckingGreenMail.GREYLISTED + "-" + UUID.randomUUID() + "@example.com");
@@ -175,6 +223,15 @@ class SmtpFaultsTest {
 	private ConsumerRecord<String, String> awaitEvent(SendEmail command, String type) {
 		return topics.await(NotificationTopics.EVENTS,
 				r -> command.idempotencyKey().equals(r.key()) && type.equals(header(r, "ce_type")));
+	}
+
+	private String reason(ConsumerRecord<String, String> record) {
+		return json.readValue(record.value(), EmailFailed.class).reason();
+	}
+
+	private double undeliverableCount(String action) {
+		var counter = meters.find(UndeliverableAddresses.METER).tag("action", action).counter();
+		return counter == null ? 0 : counter.count();
 	}
 
 	private long events(SendEmail command, String type) {

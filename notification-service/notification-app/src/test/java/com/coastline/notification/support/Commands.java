@@ -69,6 +69,14 @@ public final class Commands {
 				command.text(), command.html(), command.secrets(), command.correlation(), command.requestedAt());
 	}
 
+	/** The same command about another contact and project, asked for at {@code requestedAt}. */
+	public static SendEmail about(SendEmail command, UUID contactId, UUID projectId, Instant requestedAt) {
+		UUID run = command.correlation() == null ? null : command.correlation().automationRunId();
+		return new SendEmail(command.commandId(), command.idempotencyKey(), command.workspaceId(), command.recipient(),
+				command.kind(), command.subject(), command.text(), command.html(), command.secrets(),
+				new SendEmail.Correlation(run, projectId, contactId), requestedAt);
+	}
+
 	public static SendEmail withSubject(SendEmail command, String subject) {
 		return new SendEmail(command.commandId(), command.idempotencyKey(), command.workspaceId(), command.recipient(),
 				command.kind(), subject, command.text(), command.html(), command.secrets(), command.correlation(),

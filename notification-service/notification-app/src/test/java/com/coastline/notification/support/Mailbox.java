@@ -28,6 +28,11 @@ public final class Mailbox {
 		return Arrays.stream(smtp.getReceivedMessages()).filter(message -> isFor(message, address)).map(Email::read).toList();
 	}
 
+	/** The messages received for this address, as they arrived (for their MIME structure and headers). */
+	public List<MimeMessage> messagesTo(String address) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter(message -> isFor(message, address)).toList();
+	}
+
 	private static boolean isFor(MimeMessage message, String address) {
 		try {
 			Address[] recipients = message.getAllRecipients();

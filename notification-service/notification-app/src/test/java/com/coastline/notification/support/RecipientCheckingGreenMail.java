@@ -3,7 +3,10 @@ package com.coastline.notification.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.mail.MailAddress;
@@ -18,13 +21,16 @@ import com.icegreen.greenmail.util.ServerSetup;
  * application's feet, that answers {@code RCPT TO} like a production server would for some mailboxes:
  * {@code 550} (permanent) for local parts starting with {@value #UNKNOWN}, {@code 451} (greylisting,
  * temporary) for those starting with {@value #GREYLISTED}. GreenMail accepts every recipient by itself;
- * its {@link SmtpManager#checkRecipient} hook is where a server refuses one.
+ * its {@link SmtpManager#checkRecipient} hook is where a server refuses one. It counts every
+ * {@code RCPT TO} per address, so that a test can tell that no attempt at all was made.
  */
 public final class RecipientCheckingGreenMail extends GreenMail {
 
 	public static final String UNKNOWN = "unknown";
 
 	public static final String GREYLISTED = "greylisted";
+
+	private static final Map<String, AtomicInteger> RCPT = new ConcurrentHashMap<>();
 
 	public RecipientCheckingGreenMail(int port) {
 		super(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -40,6 +46,12 @@ public final class RecipientCheckingGreenMail extends GreenMail {
 		}
 	}
 
+	/** How many times a client named this address in {@code RCPT TO}, accepted or not. */
+	public int recipientCommands(String address) {
+		AtomicInteger count = RCPT.get(address.toLowerCase(Locale.ROOT));
+		return count == null ? 0 : count.get();
+	}
+
 	@Override
 	protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers ignored) {
 		managers = new RecipientCheckingManagers();
@@ -52,6 +64,7 @@ public final class RecipientCheckingGreenMail extends GreenMail {
 
 			@Override
 			public String checkRecipient(SmtpState state, MailAddress address) {
+				RCPT.computeIfAbsent(address.getEmail().toLowerCase(Locale.ROOT), a -> new AtomicInteger()).incrementAndGet();
 				String local = address.getUser();
 				if (local.startsWith(UNKNOWN)) {
 					return "550 5.1.1 <" + address.getEmail() + ">: Recipient address rejected: User unknown";

@@ -23,17 +23,20 @@ import com.coastline.notification.delivery.EmailDelivery;
  * @param nextAttemptAt when it is tried next (pending only)
  * @param sentAt when the SMTP server accepted it
  * @param failedAt when it was given up
- * @param lastError why the last attempt failed, with addresses masked
+ * @param lastError why the last attempt failed, with addresses masked; {@code undeliverable} when it was
+ * not sent because the address is marked undeliverable
+ * @param recipientUndeliverableUntil until when the recipient's address is marked undeliverable in the
+ * workspace, now; null when it is not
  * @param correlation what caused it
  */
 public record DeliveryView(UUID id, String idempotencyKey, EmailKind kind, String recipient, DeliveryStatus status,
 		int attempts, Instant requestedAt, Instant nextAttemptAt, Instant sentAt, Instant failedAt, String lastError,
-		SendEmail.Correlation correlation) {
+		Instant recipientUndeliverableUntil, SendEmail.Correlation correlation) {
 
-	static DeliveryView of(EmailDelivery delivery) {
+	static DeliveryView of(EmailDelivery delivery, Instant recipientUndeliverableUntil) {
 		return new DeliveryView(delivery.id(), delivery.idempotencyKey(), delivery.kind(),
 				EmailAddresses.mask(delivery.recipientEmail()), delivery.status(), delivery.attempts(),
 				delivery.requestedAt(), delivery.nextAttemptAt(), delivery.sentAt(), delivery.failedAt(),
-				delivery.lastError(), delivery.correlation());
+				delivery.lastError(), recipientUndeliverableUntil, delivery.correlation());
 	}
 }

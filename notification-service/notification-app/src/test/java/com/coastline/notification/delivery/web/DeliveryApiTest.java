@@ -1,5 +1,8 @@
 package com.coastline.notification.delivery.web;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.coastline.notification.api.SendEmail;
@@ -138,6 +141,98 @@ class DeliveryApiTest {
 		assertThat(malformed).hasStatus(400);
 		assertThat(type(malformed)).isEqualTo(PROBLEM + "bad-request");
 		assertThat(missingKey).hasStatus(400);
+	}
+
+	@Test
+	void historyPerContactAndPerProjectIsNewestFirstCappedAndMasked() throws Exception {
+		UUID contact = UUID.randomUUID();
+		UUID project = UUID.randomUUID();
+		Instant start = Instant.parse("2026-11-20T09:00:00Z");
+		List<SendEmail> history = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			history.add(Commands.about(Commands.sendEmail(workspace), contact, project, start.plusSeconds(i)));
+		}
+		// Another contact of the same project, and the same contact in another project.
+		SendEmail otherContact = Commands.about(Commands.sendEmail(workspace), UUID.randomUUID(), project, start.plusSeconds(10));
+		SendEmail otherProject = Commands.about(Commands.sendEmail(workspace), contact, UUID.randomUUID(), start.plusSeconds(20));
+		record(history.get(1), history.get(0), history.get(2), otherContact, otherProject);
+		String staff = TestTokens.staff(workspace).bearer();
+
+		MvcTestResult byContact = get("/api/deliveries?contactId=" + contact, staff);
+		MvcTestResult byContactCapped = get("/api/deliveries?contactId=" + contact + "&limit=2", staff);
+		MvcTestResult byProject = get("/api/deliveries?projectId=" + project, staff);
+
+		assertThat(byContact).hasStatusOk();
+		assertThat(keys(byContact)).containsExactly(otherProject.idempotencyKey(), history.get(2).idempotencyKey(),
+				history.get(1).idempotencyKey(), history.get(0).idempotencyKey());
+		assertThat(keys(byContactCapped)).containsExactly(otherProject.idempotencyKey(), history.get(2).idempotencyKey());
+		assertThat(keys(byProject)).containsExactly(otherContact.idempotencyKey(), history.get(2).idempotencyKey(),
+				history.get(1).idempotencyKey(), history.get(0).idempotencyKey());
+		String body = byContact.getResponse().getContentAsString();
+		assertThat(JsonPath.<List<String>>read(body, "$[*].recipient")).containsOnly("d***@example.com");
+		assertThat(JsonPath.<String>read(body, "$[1].correlation.projectId")).isEqualTo(project.toString());
+		for (SendEmail command : history) {
+			assertThat(body).doesNotContain(command.subject(), command.recipient().email(), "Roof replacement");
+		}
+	}
+
+	@Test
+	void historyIsCappedAtFiftyByDefault() throws Exception {
+		UUID contact = UUID.randomUUID();
+		SendEmail[] many = new SendEmail[DeliveryController.DEFAULT_LIMIT + 1];
+		for (int i = 0; i < many.length; i++) {
+			many[i] = Commands.about(Commands.sendEmail(workspace), contact, null, Instant.now().plusSeconds(i));
+		}
+		record(many);
+
+		MvcTestResult result = get("/api/deliveries?contactId=" + contact, TestTokens.staff(workspace).bearer());
+
+		assertThat(keys(result)).hasSize(DeliveryController.DEFAULT_LIMIT)
+			.first()
+			.isEqualTo(many[many.length - 1].idempotencyKey());
+		assertThat(keys(result)).doesNotContain(many[0].idempotencyKey());
+	}
+
+	@Test
+	void anotherWorkspaceGetsAnEmptyHistoryForTheContactAndTheProject() {
+		String otherStaff = TestTokens.staff(UUID.randomUUID()).bearer();
+
+		assertThat(get("/api/deliveries?contactId=" + command.correlation().contactId(), otherStaff)).hasStatusOk()
+			.bodyJson()
+			.isEqualTo("[]");
+		assertThat(get("/api/deliveries?projectId=" + command.correlation().projectId(), otherStaff)).hasStatusOk()
+			.bodyJson()
+			.isEqualTo("[]");
+		assertThat(get("/api/deliveries?contactId=" + command.correlation().contactId(), TestTokens.staff(workspace).bearer()))
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[0].id")
+			.isEqualTo(deliveryId.toString());
+	}
+
+	@Test
+	void badHistoryParametersAreBadRequests() throws Exception {
+		String staff = TestTokens.staff(workspace).bearer();
+		UUID contact = command.correlation().contactId();
+
+		for (String query : List.of("contactId=not-a-uuid", "projectId=42", "contactId=" + contact + "&limit=0",
+				"contactId=" + contact + "&limit=101", "contactId=" + contact + "&limit=many",
+				"contactId=" + contact + "&projectId=" + command.correlation().projectId(), "limit=10")) {
+			MvcTestResult result = get("/api/deliveries?" + query, staff);
+			assertThat(result).as(query).hasStatus(400);
+			assertThat(type(result)).as(query).isEqualTo(PROBLEM + "bad-request");
+		}
+		assertThat(get("/api/deliveries?contactId=" + contact + "&limit=100", staff)).hasStatusOk();
+	}
+
+	private void record(SendEmail... commands) {
+		TenantScope.runAs(workspace, () -> new TransactionTemplate(transactions)
+			.executeWithoutResult(status -> List.of(commands).forEach(requests::request)));
+	}
+
+	private static List<String> keys(MvcTestResult result) throws Exception {
+		assertThat(result).hasStatusOk();
+		return JsonPath.read(result.getResponse().getContentAsString(), "$[*].idempotencyKey");
 	}
 
 	private MvcTestResult get(String path, String bearer) {
