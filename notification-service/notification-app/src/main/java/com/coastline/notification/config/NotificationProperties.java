@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBackoff the longest wait between two attempts
  * @param jitter random share (0–1) added to or taken from each wait, so that retries after an outage spread out
  * @param from the sender address of every email
+ * @param senders worker threads sending in parallel, each with its own claims; a crash sends at most this many
+ * emails twice (1: at most one duplicate per crash; 0: no background sending, for tests that drive the sender)
  * @param undeliverableFor how long an address that an SMTP server rejected for good (5xx for the recipient)
  * stays undeliverable in its workspace: emails to it fail at once, except sign-in codes; zero marks nothing
  */
@@ -36,7 +38,7 @@ public record NotificationProperties(@DefaultValue("500ms") @NotNull Duration se
 		@DefaultValue("5m") @NotNull Duration maxBackoff,
 		@DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double jitter,
 		@DefaultValue("Coastline <no-reply@coastline.localhost>") @NotBlank String from,
-		@DefaultValue("7d") @NotNull Duration undeliverableFor) {
+		@DefaultValue("7d") @NotNull Duration undeliverableFor, @DefaultValue("4") @Min(0) @Max(64) int senders) {
 
 	public NotificationProperties {
 		if (undeliverableFor != null && undeliverableFor.isNegative()) {

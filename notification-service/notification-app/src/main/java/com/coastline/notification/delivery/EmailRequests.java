@@ -26,11 +26,14 @@ public class EmailRequests {
 
 	private final SecretSealer sealer;
 
+	private final SenderWorkers senders;
+
 	private final Clock clock;
 
-	EmailRequests(EmailDeliveries deliveries, SecretSealer sealer, Clock clock) {
+	EmailRequests(EmailDeliveries deliveries, SecretSealer sealer, SenderWorkers senders, Clock clock) {
 		this.deliveries = deliveries;
 		this.sealer = sealer;
+		this.senders = senders;
 		this.clock = clock;
 	}
 
@@ -54,5 +57,6 @@ public class EmailRequests {
 		EmailDelivery delivery = deliveries.save(EmailDelivery.requested(command, clock.instant()));
 		log.info("Delivery {} of {} email to {} requested by command {}", delivery.id(), delivery.kind(),
 				EmailAddresses.mask(delivery.recipientEmail()), command.commandId());
+		senders.afterCommit();
 	}
 }

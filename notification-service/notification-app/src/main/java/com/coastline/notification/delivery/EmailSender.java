@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -94,11 +93,6 @@ public class EmailSender {
 		this.retryPolicy = new RetryPolicy(properties.maxAttempts(), properties.initialBackoff(),
 				properties.maxBackoff(), properties.jitter());
 		this.meters = meters;
-	}
-
-	@Scheduled(fixedDelayString = "${coastline.notification.send-interval:500ms}")
-	void sendDueDeliveries() {
-		sendDue();
 	}
 
 	/**

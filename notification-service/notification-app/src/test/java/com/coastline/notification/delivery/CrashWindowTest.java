@@ -62,7 +62,7 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.application.name=notification-service-crash-window",
-				"coastline.notification.send-interval=1h", "coastline.notification.lease=3s",
+				"coastline.notification.send-interval=1h", "coastline.notification.senders=0", "coastline.notification.lease=3s",
 				"coastline.notification.batch-size=5" })
 @Import(TestInfrastructure.class)
 class CrashWindowTest {
