@@ -55,7 +55,7 @@ class RunWakeUp implements DisposableBean {
 			executor.execute(() -> {
 				pending.set(false);
 				try {
-					processor.processDue();
+					processor.processDueRuns();
 				}
 				catch (RuntimeException ex) {
 					log.warn("A woken pass of the run processor failed; the scheduled passes go on", ex);
