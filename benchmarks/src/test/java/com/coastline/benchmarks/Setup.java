@@ -256,7 +256,37 @@ final class Setup {
 		}
 	}
 
-	private static Connection database(Load load, String name) throws SQLException {
+	/**
+	 * New projects of the demo contact, ready to be approved: created in parallel (16 at a time) with a fresh
+	 * workspace token per thousand, since one lives 5 minutes.
+	 */
+	static List<String> newDemoProjects(Load load, String workspace, int count) {
+		String contact = demoContact(load, adminToken(load, workspace));
+		List<String> projects = new ArrayList<>(count);
+		try (HttpClient client = HttpClient.newHttpClient(); ExecutorService pool = Executors.newFixedThreadPool(16)) {
+			for (int start = 0; start < count; start += 1000) {
+				String token = adminToken(load, workspace);
+				List<Future<String>> created = new ArrayList<>();
+				for (int i = start; i < Math.min(count, start + 1000); i++) {
+					String body = "{\"name\":\"Benchmark project %d\",\"primaryContactId\":\"%s\"}".formatted(i, contact);
+					created.add(pool.submit(() -> id(send(client, HttpRequest.newBuilder(URI.create(load.projectUrl() + "/api/projects"))
+						.header("Authorization", "Bearer " + token)
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.build(), 201))));
+				}
+				for (Future<String> project : created) {
+					projects.add(project.get());
+				}
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Creating the benchmark's projects failed", ex);
+		}
+		return projects;
+	}
+
+	static Connection database(Load load, String name) throws SQLException {
 		return DriverManager.getConnection(load.database() + name, System.getProperty("benchmark.database-user", "postgres"),
 				System.getProperty("benchmark.database-password", "postgres"));
 	}

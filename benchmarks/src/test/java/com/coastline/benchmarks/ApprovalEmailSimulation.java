@@ -1,0 +1,200 @@
+package com.coastline.benchmarks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.gatling.javaapi.core.Simulation;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * The flow that must always work, end to end: project-service approves a project (publishing
+ * {@code ProjectApproved} through its outbox), automation-service runs the demo workspace's enabled
+ * <em>Project approved</em> automations (minting a portal link at identity-service when the email uses one),
+ * and notification-service hands each email to the SMTP server. The approvals arrive at the set rate; the
+ * figure that matters is not Gatling's (the approve call) but the time from the approval ({@code approved_at}
+ * in project-service) to the SMTP server's acceptance ({@code sent_at} of the delivery in notification-service),
+ * printed after the load with the ledger: expected emails (approvals × enabled automations), sent, lost and
+ * duplicated. With {@code -Dbenchmark.burst=true} all approvals arrive within 10 s instead, and the figure is
+ * the time to drain them.
+ */
+public class ApprovalEmailSimulation extends Simulation {
+
+	private static final Load LOAD = Load.fromSystemProperties();
+
+	private static final boolean BURST = Boolean.getBoolean("benchmark.burst");
+
+	private final String workspace = Setup.demoWorkspace(LOAD);
+
+	private final List<String> projects = Setup.newDemoProjects(LOAD, workspace, LOAD.requests());
+
+	private final Instant loadStarted;
+
+	{
+		Iterator<Map<String, Object>> feeder = projects.stream().map(id -> Map.<String, Object>of("project", id)).iterator();
+		String token = Setup.adminToken(LOAD, workspace);
+		var approvals = scenario("approve")
+			.feed(feeder)
+			.exec(http("approve").post("/api/projects/#{project}/approve").check(status().is(200)));
+		setUp(approvals.injectOpen(BURST ? constantUsersPerSec(projects.size() / 10.0).during(Duration.ofSeconds(10))
+				: constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
+			.protocols(http.baseUrl(LOAD.projectUrl()).shareConnections().authorizationHeader("Bearer " + token))
+			.assertions(global().failedRequests().percent().lte(1.0));
+		loadStarted = Instant.now();
+		Setup.loadStarts();
+	}
+
+	@Override
+	public void after() {
+		try (Connection project = Setup.database(LOAD, "project_service");
+				Connection notification = Setup.database(LOAD, "notification_service");
+				Connection automation = Setup.database(LOAD, "automation_service")) {
+			int automations = count(automation, "select count(*) from automation where workspace_id = ? and enabled"
+					+ " and trigger_type = 'PROJECT_APPROVED'", UUID.fromString(workspace));
+			Map<UUID, Instant> approvedAt = approvals(project);
+			int expected = approvedAt.size() * automations;
+			// Wait for quiet: every expected email sent, or nothing new for 60 s.
+			List<Instant[]> sent = List.of();
+			Instant lastProgress = Instant.now();
+			int lastCount = -1;
+			while (Duration.between(lastProgress, Instant.now()).toSeconds() < 60) {
+				sent = sentEmails(notification, approvedAt);
+				if (sent.size() >= expected) {
+					break;
+				}
+				if (sent.size() != lastCount) {
+					lastCount = sent.size();
+					lastProgress = Instant.now();
+				}
+				Thread.sleep(500);
+			}
+			Map<UUID, Integer> perProject = new HashMap<>();
+			List<Long> latencies = new ArrayList<>();
+			Instant lastSent = loadStarted;
+			for (Instant[] email : sent) {
+				latencies.add(Duration.between(email[0], email[1]).toMillis());
+				lastSent = email[1].isAfter(lastSent) ? email[1] : lastSent;
+			}
+			Map<String, Integer> inbox = inboxByMessageId();
+			long lost = 0;
+			long duplicated = 0;
+			for (Delivery delivery : deliveries(notification, approvedAt)) {
+				perProject.merge(delivery.project(), 1, Integer::sum);
+				int received = inbox.getOrDefault(delivery.id().toString(), 0);
+				duplicated += Math.max(0, received - 1);
+			}
+			for (UUID id : approvedAt.keySet()) {
+				int deliveries = perProject.getOrDefault(id, 0);
+				lost += Math.max(0, automations - deliveries);
+				duplicated += Math.max(0, deliveries - automations);
+			}
+			long notReceived = deliveries(notification, approvedAt).stream()
+				.filter(delivery -> !inbox.containsKey(delivery.id().toString()))
+				.count();
+			lost += notReceived;
+			Collections.sort(latencies);
+			System.out.printf("> approval to SMTP accepted (ms) | %d | %d | %d |%n", percentile(latencies, 50),
+					percentile(latencies, 99), latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1));
+			System.out.printf("> emails expected/sent/lost/duplicated (by the SMTP server's inbox) | %d | %d | %d | %d |%n", expected, sent.size(), lost,
+					duplicated);
+			System.out.printf("> drained (s) after the load started | %.1f |%n",
+					Duration.between(loadStarted, lastSent).toMillis() / 1000.0);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Measuring the emails failed", ex);
+		}
+	}
+
+	private Map<UUID, Instant> approvals(Connection project) throws Exception {
+		Map<UUID, Instant> approvedAt = new HashMap<>();
+		try (PreparedStatement query = project.prepareStatement("select id, approved_at from project where id = any(?)"
+				+ " and approved_at is not null")) {
+			query.setArray(1, project.createArrayOf("uuid", projects.stream().map(UUID::fromString).toArray()));
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					approvedAt.put(rows.getObject(1, UUID.class), rows.getTimestamp(2).toInstant());
+				}
+			}
+		}
+		return approvedAt;
+	}
+
+	private record Delivery(UUID id, UUID project) {
+	}
+
+	/** The SMTP server's messages by Message-ID ({@code <delivery id@domain>}): the launcher's inbox API. */
+	private static Map<String, Integer> inboxByMessageId() throws Exception {
+		String inbox = System.getProperty("benchmark.inbox", "http://127.0.0.1:8025");
+		try (var client = java.net.http.HttpClient.newHttpClient()) {
+			String body = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(inbox + "/api/messages")).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+			Map<String, Integer> counts = new HashMap<>();
+			var matcher = java.util.regex.Pattern.compile("\"messageId\"\\s*:\\s*\"<([0-9a-f-]{36})@").matcher(body);
+			while (matcher.find()) {
+				counts.merge(matcher.group(1), 1, Integer::sum);
+			}
+			return counts;
+		}
+	}
+
+	/** Every automation email about the approved projects that notification-service recorded. */
+	private static List<Delivery> deliveries(Connection notification, Map<UUID, Instant> approvedAt) throws Exception {
+		List<Delivery> deliveries = new ArrayList<>();
+		try (PreparedStatement query = notification.prepareStatement("select id, project_id from email_delivery"
+				+ " where kind = 'AUTOMATION' and project_id = any(?)")) {
+			query.setArray(1, notification.createArrayOf("uuid", approvedAt.keySet().toArray()));
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					deliveries.add(new Delivery(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class)));
+				}
+			}
+		}
+		return deliveries;
+	}
+
+	/** (approved at, SMTP accepted at) of every sent automation email about the approved projects. */
+	private static List<Instant[]> sentEmails(Connection notification, Map<UUID, Instant> approvedAt) throws Exception {
+		List<Instant[]> sent = new ArrayList<>();
+		try (PreparedStatement query = notification.prepareStatement("select project_id, sent_at from email_delivery"
+				+ " where kind = 'AUTOMATION' and status = 'SENT' and project_id = any(?)")) {
+			query.setArray(1, notification.createArrayOf("uuid", approvedAt.keySet().toArray()));
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					sent.add(new Instant[] { approvedAt.get(rows.getObject(1, UUID.class)), rows.getTimestamp(2).toInstant() });
+				}
+			}
+		}
+		return sent;
+	}
+
+	private static int count(Connection connection, String sql, UUID workspace) throws Exception {
+		try (PreparedStatement query = connection.prepareStatement(sql)) {
+			query.setObject(1, workspace);
+			try (ResultSet rows = query.executeQuery()) {
+				rows.next();
+				return rows.getInt(1);
+			}
+		}
+	}
+
+	private static long percentile(List<Long> sorted, int percent) {
+		if (sorted.isEmpty()) {
+			return -1;
+		}
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+	}
+}
