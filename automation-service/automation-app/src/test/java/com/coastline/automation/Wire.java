@@ -10,6 +10,8 @@ import com.coastline.notification.api.NotificationTopics;
 import com.coastline.platform.test.kafka.TopicRecords;
 import com.coastline.identity.api.IdentityTopics;
 import com.coastline.identity.api.WorkspaceCreated;
+import com.coastline.portal.api.PortalProfileChanged;
+import com.coastline.portal.api.PortalTopics;
 import com.coastline.project.api.ContactUpserted;
 import com.coastline.project.api.ProjectApproved;
 import com.coastline.project.api.ProjectUpserted;
@@ -78,6 +80,15 @@ public final class Wire {
 				Instant.now(), 1);
 		send(IdentityTopics.EVENTS, workspaceId.toString(), JSON.writeValueAsString(event), event.eventId().toString(),
 				IdentityTopics.WORKSPACE_CREATED, "/identity-service", Instant.now());
+		awaitProcessed(event.eventId().toString());
+	}
+
+	/** Publishes the workspace's portal profile as portal-service does, and waits until it is processed. */
+	public void portalProfileChanged(UUID workspaceId, String displayName, String phone, long version) {
+		PortalProfileChanged event = new PortalProfileChanged(UUID.randomUUID(), workspaceId, "summit-roofing",
+				displayName, "#0b5cad", phone, null, null, null, true, version, Instant.now());
+		send(PortalTopics.EVENTS, workspaceId.toString(), JSON.writeValueAsString(event), event.eventId().toString(),
+				PortalTopics.PORTAL_PROFILE_CHANGED, "/portal-service", Instant.now());
 		awaitProcessed(event.eventId().toString());
 	}
 

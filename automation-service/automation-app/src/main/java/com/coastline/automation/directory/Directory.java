@@ -26,8 +26,11 @@ public class Directory {
 		this.jdbc = jdbc;
 	}
 
-	/** A workspace: its name stands for the contractor until portal profiles exist. */
-	public record Workspace(UUID id, String name) {
+	/**
+	 * A workspace as its clients know the contractor: the portal's display name when the workspace has a
+	 * portal profile, else the workspace's name; and the portal's phone, or null.
+	 */
+	public record Workspace(UUID id, String contractorName, String contractorPhone) {
 	}
 
 	/** A project and its client. */
@@ -49,7 +52,20 @@ public class Directory {
 		jdbc.update("""
 				insert into directory_workspace (workspace_id, name, version) values (?, ?, ?)
 				on conflict (workspace_id) do update set name = excluded.name, version = excluded.version
-				where directory_workspace.version < excluded.version""", workspaceId, name, version);
+				where directory_workspace.version is null or directory_workspace.version < excluded.version""",
+				workspaceId, name, version);
+	}
+
+	/** The contractor's name and phone as the workspace's portal profile shows them (newest version wins). */
+	public void portalProfile(UUID workspaceId, String displayName, String phone, long version) {
+		jdbc.update("""
+				insert into directory_workspace (workspace_id, portal_display_name, portal_phone, portal_version)
+				values (?, ?, ?, ?)
+				on conflict (workspace_id) do update
+				set portal_display_name = excluded.portal_display_name, portal_phone = excluded.portal_phone,
+				    portal_version = excluded.portal_version
+				where directory_workspace.portal_version is null or directory_workspace.portal_version < excluded.portal_version""",
+				workspaceId, displayName, phone, version);
 	}
 
 	public void project(Project project, long version) {
@@ -98,9 +114,12 @@ public class Directory {
 	}
 
 	public Optional<Workspace> workspace(UUID workspaceId) {
-		return jdbc.query("select workspace_id, name from directory_workspace where workspace_id = ?",
-				(row, n) -> new Workspace(row.getObject(1, UUID.class), row.getString(2)), workspaceId)
+		return jdbc.query("""
+				select workspace_id, coalesce(nullif(btrim(portal_display_name), ''), name), portal_phone
+				from directory_workspace where workspace_id = ?""",
+				(row, n) -> new Workspace(row.getObject(1, UUID.class), row.getString(2), row.getString(3)), workspaceId)
 			.stream()
+			.filter(workspace -> workspace.contractorName() != null)
 			.findFirst();
 	}
 

@@ -2,6 +2,7 @@ package com.coastline.automation.directory;
 
 import com.coastline.identity.api.WorkspaceCreated;
 import com.coastline.platform.messaging.PoisonMessageException;
+import com.coastline.portal.api.PortalProfileChanged;
 import com.coastline.project.api.ContactArchived;
 import com.coastline.project.api.ContactUpserted;
 import com.coastline.project.api.ProjectUpserted;
@@ -9,7 +10,7 @@ import com.coastline.project.api.ProjectUpserted;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps the {@link Directory} from identity- and project-service's events. Called by the idempotent
+ * Keeps the {@link Directory} from identity-, project- and portal-service's events. Called by the idempotent
  * consumers in their transaction; versions make a repeated or overtaken event change nothing.
  */
 @Service
@@ -26,6 +27,13 @@ public class DirectoryUpdates {
 			throw new PoisonMessageException("WorkspaceCreated without workspace or name");
 		}
 		directory.workspace(event.workspaceId(), event.name(), event.version());
+	}
+
+	public void portalProfileChanged(PortalProfileChanged event) {
+		if (event.workspaceId() == null) {
+			throw new PoisonMessageException("PortalProfileChanged without workspace");
+		}
+		directory.portalProfile(event.workspaceId(), event.displayName(), event.contactPhone(), event.version());
 	}
 
 	public void projectUpserted(ProjectUpserted event) {

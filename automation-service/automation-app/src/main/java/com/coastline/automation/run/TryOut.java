@@ -93,8 +93,9 @@ public class TryOut {
 	}
 
 	private DynamicValues values(UUID workspaceId, Directory.Project project, Directory.Contact contact) {
-		String contractor = directory.workspace(workspaceId).map(Directory.Workspace::name).orElse(null);
+		Directory.Workspace workspace = directory.workspace(workspaceId).orElse(null);
 		return new DynamicValues(contact == null ? null : contact.firstName(),
-				contact == null ? null : contact.lastName(), project.name(), project.address(), contractor, null);
+				contact == null ? null : contact.lastName(), project.name(), project.address(),
+				workspace == null ? null : workspace.contractorName(), workspace == null ? null : workspace.contractorPhone());
 	}
 }

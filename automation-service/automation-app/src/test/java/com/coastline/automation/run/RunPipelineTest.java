@@ -264,6 +264,25 @@ class RunPipelineTest {
 	}
 
 	@Test
+	void contractorNameAndPhoneComeFromThePortalProfileNewestVersionFirst() {
+		UUID automation = backOffice.createAutomation("ESTIMATE_SENT", "Estimate", "From {{contractor.name}}",
+				"Call {{contractor.phone}}");
+		wire.contactUpserted(workspace, contact, "Dana", "Reyes", "dana.reyes@example.com", 1);
+		wire.projectUpserted(workspace, project, "Kitchen remodel", null, contact, 1);
+		wire.portalProfileChanged(workspace, "Summit Roofing & Gutters", "(555) 010-2000", 3);
+		wire.portalProfileChanged(workspace, "An older name", "(555) 000-0000", 2);
+		UUID event = UUID.randomUUID();
+
+		wire.publishProjectEvent(ProjectTopics.ESTIMATE_SENT, project.toString(), event,
+				new EstimateSent(event, workspace, UUID.randomUUID(), project, contact, 1, "Kitchen", "USD", 100, null,
+						Instant.now()));
+
+		SendEmail command = command(wire.awaitSendEmail(wire.awaitRun(event, automation)));
+		assertThat(command.subject()).isEqualTo("From Summit Roofing & Gutters");
+		assertThat(command.text()).isEqualTo("Call (555) 010-2000");
+	}
+
+	@Test
 	void htmlInAClientsNameArrivesAsText() {
 		UUID automation = backOffice.createAutomation("ESTIMATE_SENT", "Estimate", "For {{client.first_name}}",
 				"{{client.first_name}} {{client.last_name}}: {{project.name}}");

@@ -18,6 +18,8 @@ import com.coastline.platform.messaging.EventRoute;
 import com.coastline.platform.messaging.IdempotentConsumers;
 import com.coastline.platform.messaging.PoisonMessageException;
 import com.coastline.platform.web.tenant.TenantScope;
+import com.coastline.portal.api.PortalProfileChanged;
+import com.coastline.portal.api.PortalTopics;
 import com.coastline.project.api.AppointmentScheduled;
 import com.coastline.project.api.ContactArchived;
 import com.coastline.project.api.ContactUpserted;
@@ -82,6 +84,15 @@ class RunMessaging {
 		return consumers.dispatch(GROUP)
 			.within(inWorkspaceOf(event -> ((WorkspaceCreated) event).workspaceId()))
 			.on(IdentityTopics.WORKSPACE_CREATED, WorkspaceCreated.class, directory::workspaceCreated)
+			.build();
+	}
+
+	/** {@code portal.events}: the contractor's display name and phone as the portal shows them. */
+	@Bean
+	Consumer<Message<byte[]>> portalEvents(IdempotentConsumers consumers, DirectoryUpdates directory) {
+		return consumers.dispatch(GROUP)
+			.within(inWorkspaceOf(event -> ((PortalProfileChanged) event).workspaceId()))
+			.on(PortalTopics.PORTAL_PROFILE_CHANGED, PortalProfileChanged.class, directory::portalProfileChanged)
 			.build();
 	}
 
