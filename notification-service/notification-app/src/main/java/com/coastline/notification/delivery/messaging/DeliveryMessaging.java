@@ -9,11 +9,15 @@ import com.coastline.notification.api.EmailSent;
 import com.coastline.notification.api.NotificationTopics;
 import com.coastline.notification.api.SendEmail;
 import com.coastline.notification.delivery.EmailRequests;
+import com.coastline.notification.delivery.WorkspaceBrandings;
 import com.coastline.platform.messaging.EventRoute;
 import com.coastline.platform.messaging.IdempotentConsumers;
+import com.coastline.platform.messaging.PoisonMessageException;
 import com.coastline.platform.messaging.Topics;
 import com.coastline.platform.web.tenant.Tenant;
 import com.coastline.platform.web.tenant.TenantScope;
+import com.coastline.portal.api.PortalProfileChanged;
+import com.coastline.portal.api.PortalTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
@@ -21,8 +25,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * The topics notification-service owns, how its events leave through the outbox, and the consumer of
- * {@link SendEmail} commands.
+ * The topics notification-service owns, how its events leave through the outbox, the consumer of
+ * {@link SendEmail} commands, and the consumer of portal-service's {@link PortalProfileChanged} (the
+ * workspaces' email branding).
  */
 @Configuration(proxyBeanMethods = false)
 public class DeliveryMessaging {
@@ -86,6 +91,25 @@ public class DeliveryMessaging {
 				}
 			})
 			.on(NotificationTopics.SEND_EMAIL, SendEmail.class, requests::request)
+			.build();
+	}
+
+	/**
+	 * {@code portal.events}: {@code PortalProfileChanged} into {@link WorkspaceBrandings}, once per
+	 * {@code ce_id}, each in its workspace's tenant scope like the commands. The other portal events are
+	 * acknowledged and ignored. An event without a usable workspace is poison.
+	 */
+	@Bean
+	Consumer<Message<byte[]>> portalEvents(IdempotentConsumers consumers, WorkspaceBrandings brandings) {
+		return consumers.dispatch(GROUP)
+			.within((event, work) -> {
+				UUID workspace = ((PortalProfileChanged) event).workspaceId();
+				if (workspace == null || Tenant.NO_WORKSPACE.equals(workspace) || Tenant.ROOT.equals(workspace)) {
+					throw new PoisonMessageException("PortalProfileChanged without a workspace");
+				}
+				TenantScope.runAs(workspace, work);
+			})
+			.on(PortalTopics.PORTAL_PROFILE_CHANGED, PortalProfileChanged.class, brandings::portalProfileChanged)
 			.build();
 	}
 }
