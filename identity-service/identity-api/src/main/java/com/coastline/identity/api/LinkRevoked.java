@@ -11,7 +11,8 @@ import java.util.UUID;
  * @param contactId the contact the link signed in
  * @param linkId the link
  * @param reason {@code revoked} (by the back office), {@code reissued} (minted again under the same
- * idempotency key), {@code email-changed} or {@code contact-archived}
+ * idempotency key), {@code email-changed}, {@code contact-archived} or {@code portal-deactivated} (the
+ * workspace turned its Customer Portal off)
  * @param revokedAt when it was revoked
  */
 public record LinkRevoked(UUID eventId, UUID workspaceId, UUID contactId, UUID linkId, String reason,

@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A portal client signs in with a code sent to their email, at their workspace's portal. When several
  * active contacts of the workspace share the email, the client chooses which one to continue as: a
- * session is always for exactly one contact.
+ * session is always for exactly one contact. While the workspace's portal is deactivated
+ * ({@link PortalStates}), its contacts count as not on file: no code is sent and none signs in.
  */
 @Service
 public class PortalCodeSignIn {
@@ -128,7 +129,9 @@ public class PortalCodeSignIn {
 
 	private List<PortalIdentity> active(UUID workspaceId, String email) {
 		return this.jdbc.query("select " + PortalIdentity.COLUMNS + " from portal_identity where workspace_id = ?"
-				+ " and email = ? and not archived order by last_name, first_name, contact_id", PortalIdentity::map,
+				+ " and email = ? and not archived and not exists (select 1 from portal_state s"
+				+ " where s.workspace_id = portal_identity.workspace_id and not s.active)"
+				+ " order by last_name, first_name, contact_id", PortalIdentity::map,
 				workspaceId, email);
 	}
 

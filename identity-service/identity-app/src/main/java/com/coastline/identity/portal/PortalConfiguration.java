@@ -12,6 +12,9 @@ import com.coastline.platform.messaging.EventRoute;
 import com.coastline.platform.messaging.IdempotentConsumers;
 import com.coastline.platform.messaging.PoisonMessageException;
 import com.coastline.platform.web.tenant.TenantScope;
+import com.coastline.portal.api.PortalActivated;
+import com.coastline.portal.api.PortalDeactivated;
+import com.coastline.portal.api.PortalTopics;
 import com.coastline.project.api.ContactArchived;
 import com.coastline.project.api.ContactUpserted;
 import com.coastline.project.api.ProjectTopics;
@@ -21,9 +24,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * Portal sign-in's wiring: contacts consumed from {@code project.events} (group
- * {@code identity-service}, each event handled in its workspace), and the sign-in events published on
- * {@code identity.events} through the outbox, keyed by workspace like every event of that topic.
+ * Portal sign-in's wiring: contacts consumed from {@code project.events} and the portal's state from
+ * {@code portal.events} (group {@code identity-service}, each event handled in its workspace), and the
+ * sign-in events published on {@code identity.events} through the outbox, keyed by workspace like every
+ * event of that topic.
  */
 @Configuration(proxyBeanMethods = false)
 class PortalConfiguration {
@@ -42,6 +46,24 @@ class PortalConfiguration {
 			.on(ProjectTopics.CONTACT_UPSERTED, ContactUpserted.class, identities::upserted)
 			.on(ProjectTopics.CONTACT_ARCHIVED, ContactArchived.class, identities::archived)
 			.build();
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> portalEvents(IdempotentConsumers consumers, PortalStates states) {
+		return consumers.dispatch(GROUP)
+			.within((event, work) -> TenantScope.runAs(portalWorkspaceOf(event), work))
+			.on(PortalTopics.PORTAL_ACTIVATED, PortalActivated.class, states::activated)
+			.on(PortalTopics.PORTAL_DEACTIVATED, PortalDeactivated.class, states::deactivated)
+			.build();
+	}
+
+	private static UUID portalWorkspaceOf(Object event) {
+		UUID workspace = (event instanceof PortalActivated activated) ? activated.workspaceId()
+				: ((PortalDeactivated) event).workspaceId();
+		if (workspace == null) {
+			throw new PoisonMessageException("Portal event without a workspace");
+		}
+		return workspace;
 	}
 
 	private static UUID workspaceOf(Object event) {

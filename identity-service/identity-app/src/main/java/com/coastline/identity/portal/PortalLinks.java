@@ -84,12 +84,16 @@ public class PortalLinks {
 	 *
 	 * @throws NotFoundException when the workspace has no such contact
 	 * @throws ConflictException when the contact is archived
+	 * @throws PortalNotActive when the workspace's portal is deactivated ({@link PortalStates})
 	 */
 	@Transactional
 	public Issued issue(UUID workspaceId, UUID contactId, UUID projectId, String issuedBy, String idempotencyKey) {
 		PortalIdentity contact = lockContact(workspaceId, contactId);
 		if (contact.archived()) {
 			throw new ConflictException("Contact " + contactId + " is archived and cannot receive a link.");
+		}
+		if (portalDeactivated(workspaceId)) {
+			throw new PortalNotActive(workspaceId);
 		}
 		if (idempotencyKey != null) {
 			revoke(this.jdbc.query("update portal_link set revoked_at = ?, revoked_reason = ? where workspace_id = ?"
@@ -153,6 +157,25 @@ public class PortalLinks {
 		return revoked.size();
 	}
 
+	/**
+	 * Revokes every live link of the workspace with the given reason, ending their sessions (its portal
+	 * was turned off). Call in a transaction.
+	 */
+	int revokeAllInWorkspace(UUID workspaceId, String reason, String actor) {
+		List<Link> revoked = this.jdbc.query("update portal_link set revoked_at = ?, revoked_reason = ?"
+				+ " where workspace_id = ? and revoked_at is null returning " + COLUMNS, PortalLinks::map,
+				Timestamp.from(this.clock.now()), reason, workspaceId);
+		revoke(revoked, reason, actor);
+		return revoked.size();
+	}
+
+	/** Whether the workspace's newest known portal state is deactivated. */
+	private boolean portalDeactivated(UUID workspaceId) {
+		return this.jdbc.queryForObject(
+				"select exists (select 1 from portal_state where workspace_id = ? and not active)", Boolean.class,
+				workspaceId);
+	}
+
 	private void revoke(List<Link> revoked, String reason, String actor) {
 		Instant now = this.clock.now();
 		for (Link link : revoked) {
@@ -165,7 +188,8 @@ public class PortalLinks {
 	}
 
 	/**
-	 * Redeems a token: when it names a live link (not revoked, not expired, its contact not archived),
+	 * Redeems a token: when it names a live link (not revoked, not expired, its contact not archived, its
+	 * workspace's portal not deactivated),
 	 * records the use and opens a new session. Every failure is the same empty answer, whatever the
 	 * reason, so that callers learn nothing about tokens they do not hold; a known link's failed use
 	 * is audited.
@@ -189,6 +213,7 @@ public class PortalLinks {
 				  update portal_link l set last_used_at = ?
 				  where token_hash = ? and revoked_at is null and expires_at > ?
 				    and exists (select 1 from portal_identity i where i.contact_id = l.contact_id and not i.archived)
+				    and not exists (select 1 from portal_state s where s.workspace_id = l.workspace_id and not s.active)
 				  returning""" + " " + COLUMNS + """
 				),
 				opened as (

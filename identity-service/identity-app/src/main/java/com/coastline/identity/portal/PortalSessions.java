@@ -171,6 +171,13 @@ public class PortalSessions {
 				Timestamp.from(this.clock.now()), reason, workspaceId, contactId), reason, actor);
 	}
 
+	/** Ends every session of the workspace's clients (its portal was turned off). Call in a transaction. */
+	int endAllInWorkspace(UUID workspaceId, String reason, String actor) {
+		return end(this.jdbc.query("update portal_session set ended_at = ?, end_reason = ? where workspace_id = ?"
+				+ " and ended_at is null returning " + COLUMNS, PortalSessions::map, Timestamp.from(this.clock.now()),
+				reason, workspaceId), reason, actor);
+	}
+
 	/** Ends the sessions that these links created. Call in a transaction. */
 	int endFromLinks(Collection<UUID> linkIds, String reason, String actor) {
 		if (linkIds.isEmpty()) {

@@ -12,6 +12,9 @@ import com.coastline.identity.IdentityTokens;
 import com.coastline.identity.workspace.WorkspaceRegistry;
 import com.coastline.platform.test.kafka.TopicRecords;
 import com.coastline.platform.web.problem.ProblemType;
+import com.coastline.portal.api.PortalActivated;
+import com.coastline.portal.api.PortalDeactivated;
+import com.coastline.portal.api.PortalTopics;
 import com.coastline.project.api.ContactArchived;
 import com.coastline.project.api.ContactUpserted;
 import com.coastline.project.api.ProjectTopics;
@@ -31,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What the portal tests do around identity: contact events published as project-service publishes
- * them, links issued through the back-office API, and the portal gateway's calls.
+ * them, portal state events as portal-service publishes them, links issued through the back-office API,
+ * and the portal gateway's calls.
  */
 final class Portal {
 
@@ -89,6 +93,39 @@ final class Portal {
 				Map.of("ce_id", eventId.toString(), "ce_type", type, "ce_source", "/project-service", "ce_specversion",
 						"1.0", "ce_time", Instant.now().toString(), "ce_subject", contact.toString(), "content-type",
 						"application/json"));
+		awaitProcessed(eventId);
+	}
+
+	/** portal-service turns the workspace's portal on at this version; returns once identity handled it. */
+	UUID activatePortal(UUID workspace, long version) {
+		PortalActivated event = new PortalActivated(UUID.randomUUID(), workspace, "summit-roofing", "staff-1",
+				Instant.now(), version);
+		sendPortalEvent(PortalTopics.PORTAL_ACTIVATED, workspace, event.eventId(), JSON.writeValueAsString(event));
+		awaitProcessed(event.eventId());
+		return event.eventId();
+	}
+
+	/** portal-service turns the workspace's portal off at this version; returns once identity handled it. */
+	UUID deactivatePortal(UUID workspace, long version) {
+		return deactivatePortal(UUID.randomUUID(), workspace, version);
+	}
+
+	UUID deactivatePortal(UUID eventId, UUID workspace, long version) {
+		PortalDeactivated event = new PortalDeactivated(eventId, workspace, "summit-roofing", "staff-1", Instant.now(),
+				version);
+		sendPortalEvent(PortalTopics.PORTAL_DEACTIVATED, workspace, eventId, JSON.writeValueAsString(event));
+		awaitProcessed(eventId);
+		return eventId;
+	}
+
+	/** A record on {@code portal.events} as portal-service sends them (keyed by workspace), not waited for. */
+	void sendPortalEvent(String type, UUID key, UUID eventId, String payload) {
+		this.topics.send(PortalTopics.EVENTS, key.toString(), payload,
+				Map.of("ce_id", eventId.toString(), "ce_type", type, "ce_source", "/portal-service", "ce_specversion",
+						"1.0", "ce_time", Instant.now().toString(), "content-type", "application/json"));
+	}
+
+	void awaitProcessed(UUID eventId) {
 		await().atMost(EVENTUALLY)
 			.until(() -> this.jdbc.queryForObject(
 					"select count(*) from processed_message where consumer_group = 'identity-service' and message_id = ?",

@@ -97,7 +97,8 @@ class ContactAccessController {
 			description = "201 with the link and its token, shown only here (no-store). A service client with "
 				+ "scope portal-links:write needs an Idempotency-Key; the same key revokes the link "
 				+ "minted earlier under it. 404 for another workspace's contact, 409 for an archived "
-				+ "one.")
+				+ "one, and 409 with reason 'The Customer Portal is not active' while the workspace's "
+				+ "portal is deactivated.")
 	@ApiResponse(responseCode = "201", description = "Created")
 	@PostMapping("/links")
 	ResponseEntity<IssuedLink> issue(@PathVariable UUID contactId, @RequestBody(required = false) NewLink request,
