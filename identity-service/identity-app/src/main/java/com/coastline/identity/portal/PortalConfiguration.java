@@ -14,6 +14,7 @@ import com.coastline.platform.messaging.PoisonMessageException;
 import com.coastline.platform.web.tenant.TenantScope;
 import com.coastline.portal.api.PortalActivated;
 import com.coastline.portal.api.PortalDeactivated;
+import com.coastline.portal.api.PortalProfileChanged;
 import com.coastline.portal.api.PortalTopics;
 import com.coastline.project.api.ContactArchived;
 import com.coastline.project.api.ContactUpserted;
@@ -54,12 +55,17 @@ class PortalConfiguration {
 			.within((event, work) -> TenantScope.runAs(portalWorkspaceOf(event), work))
 			.on(PortalTopics.PORTAL_ACTIVATED, PortalActivated.class, states::activated)
 			.on(PortalTopics.PORTAL_DEACTIVATED, PortalDeactivated.class, states::deactivated)
+			.on(PortalTopics.PORTAL_PROFILE_CHANGED, PortalProfileChanged.class, states::profileChanged)
 			.build();
 	}
 
 	private static UUID portalWorkspaceOf(Object event) {
-		UUID workspace = (event instanceof PortalActivated activated) ? activated.workspaceId()
-				: ((PortalDeactivated) event).workspaceId();
+		UUID workspace = switch (event) {
+			case PortalActivated activated -> activated.workspaceId();
+			case PortalDeactivated deactivated -> deactivated.workspaceId();
+			case PortalProfileChanged changed -> changed.workspaceId();
+			default -> null;
+		};
 		if (workspace == null) {
 			throw new PoisonMessageException("Portal event without a workspace");
 		}

@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.coastline.platform.messaging.PoisonMessageException;
 import com.coastline.portal.api.PortalActivated;
 import com.coastline.portal.api.PortalDeactivated;
+import com.coastline.portal.api.PortalProfileChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,26 @@ public class PortalStates {
 		int ended = this.sessions.endAllInWorkspace(event.workspaceId(), PORTAL_DEACTIVATED, SYSTEM);
 		log.info("Portal of workspace {} deactivated (version {}): {} links revoked, {} more sessions ended",
 				event.workspaceId(), event.version(), revoked, ended);
+	}
+
+	/**
+	 * Keeps the workspace's portal address (the newest version's), on which one-tap links are built
+	 * ({@link PortalUrls}); an older or repeated event changes nothing.
+	 */
+	@Transactional
+	public void profileChanged(PortalProfileChanged event) {
+		if (event.workspaceId() == null) {
+			throw new PoisonMessageException("PortalProfileChanged without a workspace");
+		}
+		if (event.slug() == null || event.slug().isBlank()) {
+			return;
+		}
+		this.jdbc.update("""
+				insert into portal_address (workspace_id, slug, version, updated_at) values (?, ?, ?, ?)
+				on conflict (workspace_id) do update
+				  set slug = excluded.slug, version = excluded.version, updated_at = excluded.updated_at
+				  where portal_address.version < excluded.version""", event.workspaceId(), event.slug(),
+				event.version(), Timestamp.from(this.clock.now()));
 	}
 
 	/** Whether the workspace's newest known portal state is active; true when none is known. */

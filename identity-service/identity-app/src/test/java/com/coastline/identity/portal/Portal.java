@@ -14,6 +14,7 @@ import com.coastline.platform.test.kafka.TopicRecords;
 import com.coastline.platform.web.problem.ProblemType;
 import com.coastline.portal.api.PortalActivated;
 import com.coastline.portal.api.PortalDeactivated;
+import com.coastline.portal.api.PortalProfileChanged;
 import com.coastline.portal.api.PortalTopics;
 import com.coastline.project.api.ContactArchived;
 import com.coastline.project.api.ContactUpserted;
@@ -103,6 +104,14 @@ final class Portal {
 		sendPortalEvent(PortalTopics.PORTAL_ACTIVATED, workspace, event.eventId(), JSON.writeValueAsString(event));
 		awaitProcessed(event.eventId());
 		return event.eventId();
+	}
+
+	/** portal-service announces the workspace's portal address at this version; returns once identity handled it. */
+	void portalAddress(UUID workspace, String slug, long version) {
+		PortalProfileChanged event = new PortalProfileChanged(UUID.randomUUID(), workspace, slug, "Summit Roofing",
+				"#0b5cad", null, null, null, null, true, version, Instant.now());
+		sendPortalEvent(PortalTopics.PORTAL_PROFILE_CHANGED, workspace, event.eventId(), JSON.writeValueAsString(event));
+		awaitProcessed(event.eventId());
 	}
 
 	/** portal-service turns the workspace's portal off at this version; returns once identity handled it. */

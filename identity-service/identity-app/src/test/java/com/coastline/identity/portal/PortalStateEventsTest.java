@@ -149,6 +149,20 @@ class PortalStateEventsTest {
 	}
 
 	@Test
+	void linksAreBuiltOnThePortalsAnnouncedAddressNewestVersionFirst() {
+		UUID workspace = portal.workspace();
+		UUID dana = portal.contact(workspace);
+		String provisional = portal.link(workspace, dana).get("url").asString();
+		assertThat(provisional).contains("/p/").doesNotContain("/p/summit-roofing/");
+
+		portal.portalAddress(workspace, "summit-roofing", 3);
+		portal.portalAddress(workspace, "an-older-address", 2);
+
+		String url = portal.link(workspace, dana).get("url").asString();
+		assertThat(url).startsWith("http://localhost:8080/p/summit-roofing/l/");
+	}
+
+	@Test
 	void staleAndDuplicateEventsChangeNothing() {
 		UUID workspace = portal.workspace();
 		UUID contact = portal.contact(workspace);
