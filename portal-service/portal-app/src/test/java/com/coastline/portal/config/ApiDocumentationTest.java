@@ -28,7 +28,10 @@ class ApiDocumentationTest {
 			.andExpect(jsonPath("$.paths", hasKey("/public/portals/{slug}/logo")))
 			.andExpect(jsonPath("$.paths", hasKey("/api/projects/{projectId}/customer-portal-menu")))
 			.andExpect(jsonPath("$.paths", hasKey("/api/projects/{projectId}/customer-portal-link")))
-			.andExpect(jsonPath("$.servers[0].url").value("/"));
+			.andExpect(jsonPath("$.servers[0].url").value("/"))
+			// The client's pages are HTML, not part of the API.
+			.andExpect(jsonPath("$.paths['/p/{slug}/l/{token}']").doesNotExist())
+			.andExpect(jsonPath("$.paths['/p/{slug}/theme.css']").doesNotExist());
 		this.mvc.perform(get("/v3/api-docs/swagger-config")).andExpect(status().isUnauthorized());
 	}
 }

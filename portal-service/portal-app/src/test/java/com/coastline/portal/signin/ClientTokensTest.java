@@ -1,0 +1,70 @@
+package com.coastline.portal.signin;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
+
+import com.coastline.portal.support.IdentityStub;
+import com.coastline.portal.support.PortalServiceTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The swap of the session cookie for client JWTs at identity-service. */
+@PortalServiceTest
+class ClientTokensTest {
+
+	private static final String SESSION_COOKIE = "__Host-coastline-portal-session";
+
+	@Autowired
+	ClientTokens tokens;
+
+	@Test
+	void aRequestSwapsItsSessionOnceWhateverItCalls() {
+		UUID workspace = UUID.randomUUID();
+		UUID contact = UUID.randomUUID();
+		String sessionId = "session-" + UUID.randomUUID();
+		IdentityStub.sessionLive(sessionId, workspace, contact);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setCookies(new Cookie(SESSION_COOKIE, sessionId));
+
+		ClientToken first = this.tokens.current(request, workspace).orElseThrow();
+		ClientToken second = this.tokens.current(request, workspace).orElseThrow();
+
+		assertThat(first).isSameAs(second);
+		assertThat(first.workspaceId()).isEqualTo(workspace);
+		assertThat(first.contactId()).isEqualTo(contact);
+		assertThat(first.toString()).doesNotContain(first.accessToken());
+		assertThat(swapsOf(sessionId)).isEqualTo(1);
+
+		MockHttpServletRequest next = new MockHttpServletRequest();
+		next.setCookies(new Cookie(SESSION_COOKIE, sessionId));
+		this.tokens.current(next, workspace);
+		assertThat(swapsOf(sessionId)).isEqualTo(2);
+	}
+
+	@Test
+	void anEndedSessionOrAnotherWorkspacesHasNoToken() {
+		UUID workspace = UUID.randomUUID();
+		String sessionId = "session-" + UUID.randomUUID();
+		IdentityStub.sessionLive(sessionId, workspace, UUID.randomUUID());
+		MockHttpServletRequest otherPortal = new MockHttpServletRequest();
+		otherPortal.setCookies(new Cookie(SESSION_COOKIE, sessionId));
+		MockHttpServletRequest ended = new MockHttpServletRequest();
+		ended.setCookies(new Cookie(SESSION_COOKIE, "session-" + UUID.randomUUID()));
+
+		assertThat(this.tokens.current(otherPortal, UUID.randomUUID())).isEmpty();
+		assertThat(this.tokens.current(ended, workspace)).isEmpty();
+		assertThat(this.tokens.current(new MockHttpServletRequest(), workspace)).isEmpty();
+	}
+
+	private static long swapsOf(String sessionId) {
+		return IdentityStub.internalRequests("/internal/sessions/token")
+			.stream()
+			.filter((request) -> request.getBodyAsString().contains(sessionId))
+			.count();
+	}
+}
