@@ -32,7 +32,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
@@ -133,7 +135,8 @@ class RunProcessor {
 		}
 		catch (RuntimeException ex) {
 			outcome = new Outcome.Wait(describe(ex));
-			if (!(ex instanceof CallNotPermittedException) && !(ex instanceof RestClientResponseException)) {
+			if (!(ex instanceof CallNotPermittedException) && !(ex instanceof RestClientResponseException)
+					&& !(ex instanceof ResourceAccessException) && !(ex instanceof OAuth2AuthorizationException)) {
 				log.warn("Run {} attempt failed", claim.runId(), ex);
 			}
 		}
@@ -257,6 +260,9 @@ class RunProcessor {
 			case CallNotPermittedException open -> "identity-service is unavailable (circuit open).";
 			case RestClientResponseException response ->
 				"identity-service answered " + response.getStatusCode().value() + " to the link request.";
+			case ResourceAccessException unreachable -> "identity-service is unreachable.";
+			case OAuth2AuthorizationException noToken ->
+				"identity-service gave no token to ask for the link (unreachable or refusing this service).";
 			default -> "Could not prepare the email: " + ex.getClass().getSimpleName();
 		};
 	}
