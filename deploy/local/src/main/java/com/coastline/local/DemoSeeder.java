@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * arrive), a second project of the same client under way (an estimate sent and awaiting the client's
  * approval, a site survey done last week, measurements booked for next week), site photos on both (with
  * the GPS position and camera serial number a phone writes; some added to the customer portal, some kept
- * internal) and a shared project guide (PDF) on the second, and an enabled "Project approved" automation.
+ * internal) and a shared project guide (PDF) on the second, and an enabled "Project approved" automation
+ * that emails the client a personal link to the customer portal.
  * Idempotent: what exists already (found by name, email, title, notes or file name) is reused, so a
  * second start adds nothing.
  */
@@ -35,6 +36,9 @@ public final class DemoSeeder {
 	public static final String CONTACT_EMAIL = "dana.reyes@example.com";
 
 	public static final String PROJECT = "Roof replacement";
+
+	/** The demo portal's address: {@code /p/summit-roofing} on portal-service. */
+	public static final String PORTAL_SLUG = "summit-roofing";
 
 	public static final String AUTOMATION = "Email the client when the project is approved";
 
@@ -120,12 +124,30 @@ public final class DemoSeeder {
 				stack.url(Service.PROJECT) + "/api/projects",
 				Map.of("name", PROJECT, "address", "1450 Pine Street, Boulder, CO 80302", "primaryContactId", contact),
 				token);
+		demoPortal(token);
 		Job kitchen = seedKitchenRemodel(contact, token);
-		UUID automation = findAutomation(token).orElseGet(() -> id(api
-			.post(stack.url(Service.AUTOMATION) + "/api/automations", approvedProjectAutomation(AUTOMATION), token)
-			.require(201)));
+		UUID automation = demoAutomation(token);
 		Media roofPhotos = media(project, ROOF_SITE, CREW_PHONE, roofPhotos(), List.of(), token);
 		return new Demo(workspace, contact, project, automation, kitchen, roofPhotos);
+	}
+
+	/**
+	 * The demo workspace's Customer Portal: its address, accent colour and footer contacts, open to clients. No
+	 * display name of its own, so clients (and the automation's {@code {{contractor.name}}}) see the workspace's.
+	 */
+	private void demoPortal(String token) {
+		String profile = stack.url(Service.PORTAL) + "/api/portal-profile";
+		if (api.get(profile, token).require(200).path("active").asBoolean()) {
+			return;
+		}
+		Map<String, Object> branding = new LinkedHashMap<>();
+		branding.put("slug", PORTAL_SLUG);
+		branding.put("accentColor", "#0b5cad");
+		branding.put("contactPhone", "+1 303 555 0100");
+		branding.put("contactEmail", "office@summit-roofing.example");
+		branding.put("contactAddress", "2600 Canyon Boulevard, Boulder, CO 80302");
+		api.put(profile, branding, token).require(200);
+		api.post(profile + "/activate", null, token).require(200);
 	}
 
 	/**
@@ -343,31 +365,70 @@ public final class DemoSeeder {
 		}
 	}
 
-	/** An enabled "Project approved → send email" automation with the given name. */
+	/** The subject of the demo's approval email. */
+	public static final String APPROVAL_SUBJECT = "Your project is approved: here is your portal";
+
+	/** The subject the demo's automation had before it carried the portal link; such a copy is brought up to date. */
+	static final String EARLIER_APPROVAL_SUBJECT = "Your project is approved";
+
+	/**
+	 * The approval email's body: the client's first name, the project, the contractor and the client's
+	 * one-tap portal link ({@code {{portal.link}}}, minted for each run by identity-service), as
+	 * automation-service renders them.
+	 */
+	static final String APPROVAL_BODY = """
+			Hello {{client.first_name}},
+
+			Good news: {{project.name}} is approved. Thank you for choosing {{contractor.name}}.
+
+			Everything about the job is in your customer portal: the schedule, photos from the site, estimates and invoices. Open it with your personal link, no password needed:
+
+			{{portal.link}}
+
+			The link is yours alone, so please do not forward this email. We will be in touch shortly to schedule the work.
+
+			{{contractor.name}}""";
+
+	/** An enabled "Project approved → send email" automation with the given name, sending the portal link. */
 	public static Map<String, Object> approvedProjectAutomation(String name) {
-		Map<String, Object> action = new LinkedHashMap<>();
-		action.put("type", "SEND_EMAIL");
-		action.put("subject", "Your project is approved");
-		action.put("body", """
-				Hello,
-
-				Thank you for choosing Summit Roofing. Your project is approved and we will be in touch to schedule the work.
-
-				Summit Roofing""");
 		Map<String, Object> automation = new LinkedHashMap<>();
 		automation.put("name", name);
 		automation.put("trigger", "PROJECT_APPROVED");
 		automation.put("enabled", true);
-		automation.put("actions", List.of(action));
+		automation.put("actions", List.of(approvalEmail()));
 		return automation;
 	}
 
-	private Optional<UUID> findAutomation(String token) {
-		return Api.items(api.get(stack.url(Service.AUTOMATION) + "/api/automations", token).require(200))
-			.stream()
-			.filter(automation -> AUTOMATION.equals(automation.path("name").asString()))
-			.findFirst()
-			.map(DemoSeeder::id);
+	private static Map<String, Object> approvalEmail() {
+		Map<String, Object> action = new LinkedHashMap<>();
+		action.put("type", "SEND_EMAIL");
+		action.put("subject", APPROVAL_SUBJECT);
+		action.put("body", APPROVAL_BODY);
+		return action;
+	}
+
+	/**
+	 * The demo automation, created unless it is there. One left by an earlier version of the demo (the
+	 * plain approval email, without the portal link) gets the current email; one changed by hand is kept.
+	 */
+	private UUID demoAutomation(String token) {
+		String automations = stack.url(Service.AUTOMATION) + "/api/automations";
+		Optional<JsonNode> existing = find(api.get(automations, token).require(200),
+				automation -> AUTOMATION.equals(automation.path("name").asString()));
+		if (existing.isEmpty()) {
+			return id(api.post(automations, approvedProjectAutomation(AUTOMATION), token).require(201));
+		}
+		JsonNode automation = existing.get();
+		UUID id = id(automation);
+		if (EARLIER_APPROVAL_SUBJECT.equals(automation.path("actions").path(0).path("subject").asString())) {
+			Map<String, Object> update = new LinkedHashMap<>();
+			update.put("name", AUTOMATION);
+			update.put("enabled", automation.path("enabled").asBoolean());
+			update.put("actions", List.of(approvalEmail()));
+			update.put("version", automation.path("version").asLong());
+			api.put(automations + "/" + id, update, token).require(200);
+		}
+		return id;
 	}
 
 	private static Optional<JsonNode> find(JsonNode list, Predicate<JsonNode> matches) {

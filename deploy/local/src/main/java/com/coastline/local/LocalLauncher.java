@@ -53,7 +53,9 @@ public final class LocalLauncher {
 		out.append("  project     %s  %s (estimating: estimate %s sent, a visit done, one next week)%n"
 			.formatted(demo.kitchen().projectId(), DemoSeeder.KITCHEN_PROJECT, demo.kitchen().estimateId()));
 		out.append("              %s%n".formatted(media(demo.kitchen().media())));
-		out.append("  automation  %s  %s%n%n".formatted(demo.automationId(), DemoSeeder.AUTOMATION));
+		out.append("  automation  %s  %s%n".formatted(demo.automationId(), DemoSeeder.AUTOMATION));
+		out.append("  portal      %s/p/%s  (active; its profile: GET %s/api/portal-profile)%n%n"
+			.formatted(stack.url(Service.PORTAL), DemoSeeder.PORTAL_SLUG, stack.url(Service.PORTAL)));
 		out.append("An admin token for the demo workspace (valid 5 minutes):%n".formatted());
 		out.append("  TOKEN=$(curl -s -u admin:local-admin-secret -d grant_type=client_credentials -d scope=admin \\%n"
 			.formatted());

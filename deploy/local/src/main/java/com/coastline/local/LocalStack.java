@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private final Map<Service, Integer> instances;
 
+	private final Map<Service, Map<String, String>> settings;
+
 	private EmbeddedPostgres postgres;
 
 	private KafkaBrokerProcess kafka;
@@ -56,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
 		this.log = builder.log;
 		this.services = List.copyOf(builder.services);
 		this.instances = new EnumMap<>(builder.instances);
+		this.settings = new EnumMap<>(builder.settings);
 	}
 
 	public static Builder builder(Path repositoryRoot) {
@@ -206,12 +210,17 @@ public final class LocalStack implements AutoCloseable {
 		env.put("IDENTITY_ISSUER", issuer());
 		env.put("SMTP_HOST", "127.0.0.1");
 		env.put("SMTP_PORT", String.valueOf(ports.smtp()));
+		env.put("PORTAL_PUBLIC_URL", "http://localhost:" + ports.portal());
+		env.put("PORTAL_URL", "http://localhost:" + ports.portal());
+		// identity-service builds one-tap links on it: <portal>/p/<the workspace's address>/l/<token>.
+		env.put("PORTAL_BASE_URL", "http://localhost:" + ports.portal() + "/p/");
 		if (service == Service.MEDIA) {
 			// Photos and documents on the local filesystem, beside PostgreSQL's and Kafka's data: kept
 			// between starts like the database that records them, never in the repository's source tree.
 			env.put("MEDIA_STORAGE", "local");
 			env.put("MEDIA_LOCAL_ROOT", mediaDir().toString());
 		}
+		env.putAll(settings.getOrDefault(service, Map.of()));
 		return env;
 	}
 
@@ -234,6 +243,8 @@ public final class LocalStack implements AutoCloseable {
 		private final List<Service> services = new ArrayList<>(List.of(Service.values()));
 
 		private final Map<Service, Integer> instances = new EnumMap<>(Service.class);
+
+		private final Map<Service, Map<String, String>> settings = new EnumMap<>(Service.class);
 
 		private Builder(Path root) {
 			this.root = root.toAbsolutePath().normalize();
@@ -267,6 +278,29 @@ public final class LocalStack implements AutoCloseable {
 				throw new IllegalArgumentException("A service runs as at least one instance");
 			}
 			this.instances.put(service, instances);
+			return this;
+		}
+
+		/**
+		 * Starts only these services (default: all), e.g. without media-service for a test that needs no
+		 * photos: one JVM less on a small machine.
+		 */
+		public Builder services(Service... services) {
+			if (services.length == 0) {
+				throw new IllegalArgumentException("A stack runs at least one service");
+			}
+			this.services.clear();
+			this.services.addAll(EnumSet.copyOf(List.of(services)));
+			return this;
+		}
+
+		/**
+		 * An environment variable for every instance of the service, over the launcher's own (Spring Boot's
+		 * relaxed binding makes any property one: {@code COASTLINE_NOTIFICATION_LEASE=30s}), e.g. shorter
+		 * leases or backoffs for a test.
+		 */
+		public Builder env(Service service, String name, String value) {
+			this.settings.computeIfAbsent(service, s -> new HashMap<>()).put(name, value);
 			return this;
 		}
 

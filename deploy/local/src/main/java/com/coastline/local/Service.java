@@ -12,6 +12,7 @@ public enum Service {
 	IDENTITY("identity", "identity-service/identity-app", Ports::identity),
 	PROJECT("project", "project-service/project-app", Ports::project),
 	MEDIA("media", "media-service/media-app", Ports::media),
+	PORTAL("portal", "portal-service/portal-app", Ports::portal),
 	AUTOMATION("automation", "automation-service/automation-app", Ports::automation),
 	NOTIFICATION("notification", "notification-service/notification-app", Ports::notification);
 

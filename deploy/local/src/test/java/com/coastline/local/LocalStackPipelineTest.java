@@ -11,6 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +39,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.web.util.HtmlUtils;
 
 import static com.coastline.platform.test.kafka.TopicRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,8 +86,14 @@ class LocalStackPipelineTest {
 		}
 	}
 
+	/**
+	 * The demo's approval email: one, to Dana, written from the automation's template with her name, the
+	 * project and the contractor; plain text and HTML, with her personal portal link (a link in the HTML)
+	 * that identity-service redeems for a session, while the SendEmail command on Kafka carries the link
+	 * only sealed.
+	 */
 	@Test
-	void approvingTheDemoProjectDeliversExactlyOneEmail() {
+	void approvingTheDemoProjectDeliversExactlyOneEmailWhosePortalLinkRedeems() {
 		String token = api.token(demo.workspaceId());
 
 		api.post(stack.url(Service.PROJECT) + "/api/projects/" + demo.projectId() + "/approve", null, token).require(200);
@@ -88,7 +101,81 @@ class LocalStackPipelineTest {
 		await().atMost(EMAIL).until(() -> stack.inbox().mailsTo(DemoSeeder.CONTACT_EMAIL).size() == 1);
 		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
 			.until(() -> stack.inbox().mailsTo(DemoSeeder.CONTACT_EMAIL).size() == 1);
-		assertThat(stack.inbox().mailsTo(DemoSeeder.CONTACT_EMAIL).get(0).subject()).isEqualTo("Your project is approved");
+		MailInbox.Mail mail = stack.inbox().mailsTo(DemoSeeder.CONTACT_EMAIL).get(0);
+		assertThat(mail.subject()).isEqualTo(DemoSeeder.APPROVAL_SUBJECT);
+		assertThat(mail.text()).contains("Hello Dana,")
+			.contains(DemoSeeder.PROJECT + " is approved")
+			.contains("Thank you for choosing " + DemoSeeder.WORKSPACE)
+			.doesNotContain("{{");
+		String link = PortalLinkInEmail.url(mail.text());
+		assertThat(mail.html()).as("an HTML part beside the text").isNotBlank()
+			.contains("Dana")
+			.contains("<a href=\"" + HtmlUtils.htmlEscape(link) + "\"");
+
+		JsonNode session = PortalLinkInEmail.redeem(stack, link);
+		assertThat(session.path("sessionId").asString()).isNotBlank();
+		assertThat(session.path("contactId").asString()).isEqualTo(demo.contactId().toString());
+		assertThat(session.path("workspaceId").asString()).isEqualTo(demo.workspaceId().toString());
+
+		ConsumerRecord<String, String> sendEmail = topics.await(NotificationTopics.COMMANDS,
+				r -> r.value().contains(demo.projectId().toString()));
+		assertThat(sendEmail.value()).contains("\"secrets\"").contains("portal_link")
+			.doesNotContain(PortalLinkInEmail.token(link))
+			.doesNotContain(link);
+		assertThat(sendEmail.headers().toArray()).allSatisfy(header -> assertThat(
+				new String(header.value(), StandardCharsets.UTF_8)).doesNotContain(PortalLinkInEmail.token(link)));
+		for (String topic : List.of(NotificationTopics.COMMANDS, NotificationTopics.EVENTS)) {
+			assertThat(topics.readAll(topic)).as(topic).isNotEmpty()
+				.allSatisfy(record -> assertThat(record.value()).doesNotContain(PortalLinkInEmail.token(link)));
+		}
+		assertThat(rowsAsText(Service.NOTIFICATION, "email_delivery")).as("notification-service's deliveries")
+			.isNotEmpty()
+			.allSatisfy(row -> assertThat(row).doesNotContain(PortalLinkInEmail.token(link)));
+		assertThat(rowsAsText(Service.NOTIFICATION, "email_delivery_secret")).as("the secrets, deleted once sent")
+			.allSatisfy(row -> assertThat(row).doesNotContain(PortalLinkInEmail.token(link)));
+		assertThat(rowsAsText(Service.AUTOMATION, "automation_run")).as("automation-service's runs")
+			.isNotEmpty()
+			.allSatisfy(row -> assertThat(row).doesNotContain(PortalLinkInEmail.token(link)));
+	}
+
+	/**
+	 * A demo automation left by an earlier version of the demo (the plain approval email, without the
+	 * portal link) is given the current email by the next seeding, and stays the same automation.
+	 */
+	@Test
+	void seedingAgainBringsTheEarlierDemoEmailUpToDate() {
+		String token = api.token(demo.workspaceId());
+		String automation = stack.url(Service.AUTOMATION) + "/api/automations/" + demo.automationId();
+		JsonNode current = api.get(automation, token).require(200);
+		Map<String, Object> earlier = new java.util.LinkedHashMap<>();
+		earlier.put("name", DemoSeeder.AUTOMATION);
+		earlier.put("enabled", true);
+		earlier.put("actions", List.of(Map.of("type", "SEND_EMAIL", "subject", DemoSeeder.EARLIER_APPROVAL_SUBJECT,
+				"body", "Hello,\n\nYour project is approved.\n\nSummit Roofing")));
+		earlier.put("version", current.path("version").asLong());
+		api.put(automation, earlier, token).require(200);
+
+		assertThat(new DemoSeeder(stack).seed().automationId()).isEqualTo(demo.automationId());
+
+		JsonNode action = api.get(automation, token).require(200).path("actions").path(0);
+		assertThat(action.path("subject").asString()).isEqualTo(DemoSeeder.APPROVAL_SUBJECT);
+		assertThat(action.path("body").asString()).isEqualTo(DemoSeeder.APPROVAL_BODY);
+	}
+
+	/** Every row of the service's table, as PostgreSQL writes a row as text (every column). */
+	private static List<String> rowsAsText(Service service, String table) {
+		try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(service), "postgres", "postgres");
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("select t::text from " + table + " t")) {
+			List<String> all = new java.util.ArrayList<>();
+			while (rows.next()) {
+				all.add(rows.getString(1));
+			}
+			return all;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read " + table + " of " + service, ex);
+		}
 	}
 
 	@Test
@@ -221,7 +308,7 @@ class LocalStackPipelineTest {
 	}
 
 	@Test
-	void twoEnabledAutomationsSendTwoEmailsAndADisabledOneNone() {
+	void twoEnabledAutomationsSendTwoEmailsWhoseLinksRedeemAndADisabledOneNone() {
 		UUID workspace = api.post(stack.url(Service.IDENTITY) + "/api/workspaces",
 				Map.of("name", "Two automations " + UUID.randomUUID(), "timeZone", "Europe/Lisbon", "currency", "EUR"),
 				api.token()).require(201).get("id").asString().transform(UUID::fromString);
@@ -235,6 +322,11 @@ class LocalStackPipelineTest {
 
 		await().atMost(EMAIL).until(() -> client.mails() == 2);
 		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> client.mails() == 2);
+		List<String> links = stack.inbox().mailsTo(client.email()).stream()
+			.map(mail -> PortalLinkInEmail.url(mail.text()))
+			.toList();
+		assertThat(links).as("a link per run").doesNotHaveDuplicates();
+		links.forEach(link -> assertThat(PortalLinkInEmail.redeem(stack, link).path("sessionId").asString()).isNotBlank());
 	}
 
 	@ParameterizedTest
@@ -246,6 +338,7 @@ class LocalStackPipelineTest {
 			case MEDIA -> "/api/projects/" + demo.projectId() + "/photos";
 			case AUTOMATION -> "/api/automations";
 			case NOTIFICATION -> "/api/deliveries/" + UUID.randomUUID();
+			case PORTAL -> "/api/portal-profile";
 		};
 		try (HttpClient http = HttpClient.newHttpClient()) {
 			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))

@@ -110,6 +110,8 @@ class TokenAttacksAcrossProcessesTest {
 		stack = LocalStack.builder(Path.of("../.."))
 			.dataDir(Files.createTempDirectory(target, "token-attacks-"))
 			.ports(Ports.random())
+			// What the attacks need: identity twice, project-service to refuse tokens, notification for code emails.
+			.services(Service.IDENTITY, Service.PROJECT, Service.NOTIFICATION)
 			.replicas(Service.IDENTITY, 2)
 			.log(log)
 			.start();
