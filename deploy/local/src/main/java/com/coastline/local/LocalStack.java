@@ -214,6 +214,9 @@ public final class LocalStack implements AutoCloseable {
 		env.put("PORTAL_URL", "http://localhost:" + ports.portal());
 		// identity-service builds one-tap links on it: <portal>/p/<the workspace's address>/l/<token>.
 		env.put("PORTAL_BASE_URL", "http://localhost:" + ports.portal() + "/p/");
+		// portal-service's pages call project- and media-service for the signed-in client.
+		env.put("PROJECT_URL", "http://127.0.0.1:" + ports.project());
+		env.put("MEDIA_URL", "http://127.0.0.1:" + ports.media());
 		if (service == Service.MEDIA) {
 			// Photos and documents on the local filesystem, beside PostgreSQL's and Kafka's data: kept
 			// between starts like the database that records them, never in the repository's source tree.

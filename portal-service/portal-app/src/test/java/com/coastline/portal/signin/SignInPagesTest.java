@@ -110,7 +110,7 @@ class SignInPagesTest {
 
 		MockHttpServletResponse home = browser.get("/p/" + this.slug + "/");
 		assertThat(home.getStatus()).isEqualTo(200);
-		assertThat(home.getContentAsString()).contains("You are signed in").contains("Sign out");
+		assertThat(home.getContentAsString()).contains("<h1>Welcome</h1>").contains("Sign out");
 	}
 
 	@Test
@@ -274,7 +274,7 @@ class SignInPagesTest {
 		assertThat(signedIn.getHeader("Location")).isEqualTo("/p/" + this.slug + "/");
 		assertThat(setCookie(signedIn, SESSION_COOKIE)).startsWith(SESSION_COOKIE + "=" + sessionId + ";");
 		assertThat(setCookie(signedIn, ATTEMPT_COOKIE)).contains("Max-Age=0");
-		assertThat(browser.get("/p/" + this.slug + "/").getContentAsString()).contains("You are signed in");
+		assertThat(browser.get("/p/" + this.slug + "/").getContentAsString()).contains("<h1>Welcome</h1>");
 	}
 
 	@Test

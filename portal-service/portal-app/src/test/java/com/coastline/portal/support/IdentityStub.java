@@ -95,8 +95,8 @@ public class IdentityStub {
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 	}
 
-	/** The session is live: identity swaps it for a client token of the contact. */
-	public static void sessionLive(String sessionId, UUID workspaceId, UUID contactId) {
+	/** The session is live: identity swaps it for a client token of the contact; returns that token. */
+	public static String sessionLive(String sessionId, UUID workspaceId, UUID contactId) {
 		String jwt = new PlainJWT(new JWTClaimsSet.Builder().subject(contactId.toString())
 			.claim("wid", workspaceId.toString())
 			.claim("kind", "client")
@@ -105,6 +105,7 @@ public class IdentityStub {
 		SERVER.stubFor(post(urlPathEqualTo("/internal/sessions/token")).atPriority(1)
 			.withRequestBody(matchingJsonPath("$.sessionId", equalTo(sessionId)))
 			.willReturn(json(200, "{\"accessToken\": \"" + jwt + "\", \"tokenType\": \"Bearer\", \"expiresIn\": 60}")));
+		return jwt;
 	}
 
 	/** A code request for the email starts this attempt. */

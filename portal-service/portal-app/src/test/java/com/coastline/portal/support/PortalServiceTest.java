@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The module's shared Spring context: the whole service on real PostgreSQL and Kafka, with identity-service
- * stood in for at its HTTP boundary by {@link IdentityStub}.
+ * stood in for at its HTTP boundary by {@link IdentityStub}, project-service and media-service by {@link ServicesStub}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +22,6 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "coastline.portal.public-base-url=https://portal.test" })
 @AutoConfigureMockMvc
-@Import({ TestInfrastructure.class, IdentityStub.class })
+@Import({ TestInfrastructure.class, IdentityStub.class, ServicesStub.class })
 public @interface PortalServiceTest {
 }

@@ -22,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
  * Errors of the client's pages are pages too, branded when the portal is known; never platform-web's JSON
  * problems (which answer the REST endpoints) and never a stack trace.
  */
-@ControllerAdvice(assignableTypes = { SignInPages.class, UnknownPages.class })
+@ControllerAdvice(assignableTypes = { SignInPages.class, ClientPages.class, UnknownPages.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.coastline.portal.profile.PublicPortal;
 import com.coastline.portal.signin.Browser;
-import com.coastline.portal.signin.ClientToken;
 import com.coastline.portal.signin.ClientTokens;
 import com.coastline.portal.signin.CodeCheck;
 import com.coastline.portal.signin.IdentityGateway;
@@ -68,17 +67,6 @@ class SignInPages {
 	ModelAndView portal(@PathVariable String slug, HttpServletRequest request) {
 		PublicPortal portal = this.addresses.open(slug, request);
 		return Pages.redirect(home(portal), HttpStatus.FOUND);
-	}
-
-	/** The home page; for now a placeholder that says who is signed in and offers to sign out. */
-	@GetMapping("/")
-	ModelAndView home(@PathVariable String slug, HttpServletRequest request) {
-		PublicPortal portal = this.addresses.open(slug, request);
-		Optional<ClientToken> token = this.tokens.current(request, portal.workspaceId());
-		if (token.isEmpty()) {
-			return Pages.redirect(signIn(portal), HttpStatus.FOUND);
-		}
-		return page("portal/home", portal);
 	}
 
 	/** The accent colour, the one per-portal style (no inline styles under the CSP). */

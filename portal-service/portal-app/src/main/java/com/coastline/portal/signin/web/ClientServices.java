@@ -1,0 +1,209 @@
+package com.coastline.portal.signin.web;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.coastline.portal.config.PagesProperties;
+import com.coastline.portal.signin.ClientToken;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The pages' calls to project-service and media-service on the signed-in client's behalf, with the client's
+ * short-lived JWT as an explicit bearer (never the browser's cookie). Each call runs on a virtual thread, so a
+ * page starts its calls together and a stalled service holds no request thread; each has the pages' timeout
+ * (connect and answer, and the page stops waiting after it too) and goes through the Resilience4j circuit
+ * breaker of its service ({@code project}, {@code media}), which counts refusals (4xx) as answers. A call
+ * never throws: its {@link Section} says whether it answered, found nothing (404), found the client signed
+ * out (401, 403) or is unavailable (anything else), so a failing service only greys out its own section.
+ */
+@Component
+class ClientServices implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ClientServices.class);
+
+	static final String PROJECT = "project";
+
+	static final String MEDIA = "media";
+
+	private final RestClient project;
+
+	private final RestClient media;
+
+	private final CircuitBreaker projectBreaker;
+
+	private final CircuitBreaker mediaBreaker;
+
+	private final Duration timeout;
+
+	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+	/** The client's JWT of the call running on this (virtual) thread, put on the request by {@link #bearer}. */
+	private static final ThreadLocal<String> BEARER = new ThreadLocal<>();
+
+	ClientServices(RestClient.Builder builder, PagesProperties pages, CircuitBreakerRegistry breakers) {
+		this.timeout = pages.serviceTimeout();
+		HttpClient http = HttpClient.newBuilder()
+			.connectTimeout(this.timeout)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.executor(this.executor)
+			.build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+		requests.setReadTimeout(this.timeout);
+		this.project = builder.clone()
+			.requestFactory(requests)
+			.requestInterceptor(ClientServices::bearer)
+			.baseUrl(pages.projectUrl().toString())
+			.build();
+		this.media = builder.clone()
+			.requestFactory(requests)
+			.requestInterceptor(ClientServices::bearer)
+			.baseUrl(pages.mediaUrl().toString())
+			.build();
+		this.projectBreaker = breakers.circuitBreaker(PROJECT);
+		this.mediaBreaker = breakers.circuitBreaker(MEDIA);
+	}
+
+	/** Starts a call to project-service. */
+	<T> Call<T> project(ClientToken token, Function<RestClient, T> call) {
+		return start(this.project, this.projectBreaker, token, call);
+	}
+
+	/** Starts a call to media-service. */
+	<T> Call<T> media(ClientToken token, Function<RestClient, T> call) {
+		return start(this.media, this.mediaBreaker, token, call);
+	}
+
+	private <T> Call<T> start(RestClient client, CircuitBreaker breaker, ClientToken token, Function<RestClient, T> call) {
+		String jwt = token.accessToken();
+		CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> {
+			BEARER.set(jwt);
+			try {
+				return breaker.executeSupplier(() -> call.apply(client));
+			}
+			finally {
+				BEARER.remove();
+			}
+		}, this.executor);
+		return new Call<>(breaker.getName(), future, this.timeout.plusMillis(100));
+	}
+
+	/** The client's JWT, explicitly (platform-web's relay then leaves the call alone). */
+	private static ClientHttpResponse bearer(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		String jwt = BEARER.get();
+		if (jwt == null) {
+			throw new IllegalStateException("A call to another service without the client's token");
+		}
+		request.getHeaders().setBearerAuth(jwt);
+		return execution.execute(request, body);
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
+	}
+
+	/** A call under way; {@link #section()} waits for it, at most the pages' timeout. */
+	static final class Call<T> {
+
+		private final String service;
+
+		private final CompletableFuture<T> future;
+
+		private final Duration wait;
+
+		private final long startedAt = System.nanoTime();
+
+		Call(String service, CompletableFuture<T> future, Duration wait) {
+			this.service = service;
+			this.future = future;
+			this.wait = wait;
+		}
+
+		Section<T> section() {
+			long left = this.wait.toNanos() - (System.nanoTime() - this.startedAt);
+			try {
+				return Section.of(this.future.get(Math.max(left, 0), TimeUnit.NANOSECONDS));
+			}
+			catch (TimeoutException ex) {
+				this.future.cancel(true);
+				log.warn("{}-service did not answer within {}", this.service, this.wait);
+				return Section.unavailable();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return Section.unavailable();
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof HttpClientErrorException refused) {
+					HttpStatus status = HttpStatus.resolve(refused.getStatusCode().value());
+					if (status == HttpStatus.NOT_FOUND) {
+						return Section.notFound();
+					}
+					if (status == HttpStatus.UNAUTHORIZED || status == HttpStatus.FORBIDDEN) {
+						return Section.signedOut();
+					}
+				}
+				log.warn("{}-service call failed: {}", this.service, ex.getCause().toString());
+				return Section.unavailable();
+			}
+		}
+	}
+
+	/**
+	 * What a section of a page shows.
+	 *
+	 * @param value the answer, when {@code state} is {@link State#OK}
+	 * @param state how the call ended
+	 * @param <T> the answer's type
+	 */
+	record Section<T>(T value, State state) {
+
+		enum State {
+			OK, NOT_FOUND, SIGNED_OUT, UNAVAILABLE
+		}
+
+		static <T> Section<T> of(T value) {
+			return (value != null) ? new Section<>(value, State.OK) : unavailable();
+		}
+
+		static <T> Section<T> notFound() {
+			return new Section<>(null, State.NOT_FOUND);
+		}
+
+		static <T> Section<T> signedOut() {
+			return new Section<>(null, State.SIGNED_OUT);
+		}
+
+		static <T> Section<T> unavailable() {
+			return new Section<>(null, State.UNAVAILABLE);
+		}
+
+		/** For the templates: whether the section has its content. */
+		public boolean available() {
+			return this.state == State.OK;
+		}
+	}
+}
