@@ -88,7 +88,7 @@ class ClientPages {
 		PublicPortal portal = this.addresses.open(slug, request);
 		Optional<ClientToken> token = this.tokens.current(request, portal.workspaceId());
 		if (token.isEmpty()) {
-			return signIn(portal);
+			return Pages.signIn(portal);
 		}
 		Instant since = lastVisit(request, response);
 		Call<Overview> overviewCall = this.services.project(token.get(),
@@ -98,9 +98,9 @@ class ClientPages {
 					.body(Overview.class));
 		Section<Overview> overview = overviewCall.section();
 		if (overview.state() == Section.State.SIGNED_OUT) {
-			return signIn(portal);
+			return Pages.signIn(portal);
 		}
-		ModelAndView page = page("portal/home", portal).addObject("overview", overview)
+		ModelAndView page = Pages.page("portal/home", portal).addObject("overview", overview)
 			.addObject("firstVisit", since == null);
 		if (overview.available()) {
 			Overview content = overview.value();
@@ -122,11 +122,11 @@ class ClientPages {
 		PublicPortal portal = this.addresses.open(slug, request);
 		Optional<ClientToken> token = this.tokens.current(request, portal.workspaceId());
 		if (token.isEmpty()) {
-			return signIn(portal);
+			return Pages.signIn(portal);
 		}
-		UUID projectId = uuid(id);
+		UUID projectId = Pages.uuid(id);
 		if (projectId == null) {
-			return notFound(portal);
+			return Pages.notFound(portal);
 		}
 		ClientToken client = token.get();
 		Call<Project> projectCall = this.services.project(client,
@@ -146,15 +146,15 @@ class ClientPages {
 		Section<List<Document>> documents = documentsCall.section();
 		List<Section<?>> all = List.of(project, timeline, visits, photos, documents);
 		if (all.stream().anyMatch((section) -> section.state() == Section.State.SIGNED_OUT)) {
-			return signIn(portal);
+			return Pages.signIn(portal);
 		}
 		if (project.state() == Section.State.NOT_FOUND) {
-			return notFound(portal);
+			return Pages.notFound(portal);
 		}
 		if (!project.available()) {
-			return unavailable(portal);
+			return Pages.unavailable(portal);
 		}
-		return page("portal/project", portal).addObject("project", project.value().view())
+		return Pages.page("portal/project", portal).addObject("project", project.value().view())
 			.addObject("timeline", map(timeline, (entries) -> entries.stream().map(Activity::view).toList()))
 			.addObject("visits", map(visits, Visits::view))
 			.addObject("photos", photos)
@@ -169,7 +169,7 @@ class ClientPages {
 	ResponseEntity<byte[]> thumbnail(@PathVariable String slug, @PathVariable String id, HttpServletRequest request) {
 		PublicPortal portal = this.addresses.open(slug, request);
 		Optional<ClientToken> token = this.tokens.current(request, portal.workspaceId());
-		UUID photoId = uuid(id);
+		UUID photoId = Pages.uuid(id);
 		if (token.isEmpty() || photoId == null) {
 			return ResponseEntity.notFound().build();
 		}
@@ -252,34 +252,5 @@ class ClientPages {
 
 	private static <T, R> Section<R> map(Section<T> section, Function<T, R> mapping) {
 		return section.available() ? Section.of(mapping.apply(section.value())) : new Section<>(null, section.state());
-	}
-
-	private static UUID uuid(String value) {
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	private static ModelAndView signIn(PublicPortal portal) {
-		return Pages.redirect("/p/" + portal.canonicalSlug() + "/sign-in", HttpStatus.FOUND);
-	}
-
-	private static ModelAndView notFound(PublicPortal portal) {
-		ModelAndView page = page("portal/not-found", portal);
-		page.setStatus(HttpStatus.NOT_FOUND);
-		return page;
-	}
-
-	private static ModelAndView unavailable(PublicPortal portal) {
-		ModelAndView page = page("portal/unavailable", portal);
-		page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
-		return page;
-	}
-
-	private static ModelAndView page(String view, PublicPortal portal) {
-		return new ModelAndView(view, HttpStatus.OK).addObject("portal", portal).addObject("slug", portal.canonicalSlug());
 	}
 }
