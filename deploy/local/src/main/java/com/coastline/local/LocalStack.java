@@ -217,6 +217,10 @@ public final class LocalStack implements AutoCloseable {
 		// portal-service's pages call project- and media-service for the signed-in client.
 		env.put("PROJECT_URL", "http://127.0.0.1:" + ports.project());
 		env.put("MEDIA_URL", "http://127.0.0.1:" + ports.media());
+		// Paying an invoice: project-service's test-mode checkout page (the browser leaves the portal for it,
+		// so the portal's form-action allows its origin), which sends the browser back to the portal after.
+		env.put("PAYMENT_CHECKOUT_ORIGINS", "http://localhost:" + ports.project());
+		env.put("PAYMENTS_RETURN_URL", "http://localhost:" + ports.portal() + "/invoices/{invoiceId}");
 		if (service == Service.MEDIA) {
 			// Photos and documents on the local filesystem, beside PostgreSQL's and Kafka's data: kept
 			// between starts like the database that records them, never in the repository's source tree.

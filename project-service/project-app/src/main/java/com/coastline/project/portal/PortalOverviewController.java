@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.coastline.project.appointment.Appointment;
 import com.coastline.project.appointment.AppointmentManagement;
 import com.coastline.project.appointment.AppointmentStatus;
+import com.coastline.project.contact.Contacts;
 import com.coastline.project.estimate.ClientEstimates;
 import com.coastline.project.estimate.Estimate;
 import com.coastline.project.estimate.EstimateStatus;
@@ -43,11 +44,14 @@ class PortalOverviewController {
 
 	private final ClientInvoices invoices;
 
+	private final Contacts contacts;
+
 	private final Clock clock;
 
 	PortalOverviewController(ProjectAccess access, ProjectTimeline timeline, AppointmentManagement appointments,
-			ClientEstimates estimates, ClientInvoices invoices, Clock clock) {
+			ClientEstimates estimates, ClientInvoices invoices, Contacts contacts, Clock clock) {
 		this.access = access;
+		this.contacts = contacts;
 		this.timeline = timeline;
 		this.appointments = appointments;
 		this.estimates = estimates;
@@ -85,11 +89,15 @@ class PortalOverviewController {
 				.stream())
 			.toList();
 		List<OpenInvoice> open = this.invoices.open().stream().map(invoice -> OpenInvoice.of(invoice, now)).toList();
-		return new Overview(since, overviewProjects, upcoming, total, awaiting, open);
+		Client client = this.contacts.findById(this.access.currentContact())
+			.map(contact -> new Client(contact.getFirstName(), contact.getLastName()))
+			.orElse(null);
+		return new Overview(since, client, overviewProjects, upcoming, total, awaiting, open);
 	}
 
 	/**
 	 * @param since the instant changes are counted from, as given (null: from the beginning)
+	 * @param client the signed-in contact's name, for the greeting (null if the contact is gone)
 	 * @param projects the client's projects, oldest first
 	 * @param upcomingAppointments open visits not over yet, of all the client's projects, soonest first
 	 * @param changesSince client-visible timeline entries of all the projects after {@code since}
@@ -97,8 +105,17 @@ class PortalOverviewController {
 	 * oldest first
 	 * @param openInvoices issued invoices not paid yet, of all the client's projects, oldest first
 	 */
-	record Overview(Instant since, List<OverviewProject> projects, List<OverviewAppointment> upcomingAppointments,
+	record Overview(Instant since, Client client, List<OverviewProject> projects, List<OverviewAppointment> upcomingAppointments,
 			long changesSince, List<AwaitingEstimate> estimatesAwaitingApproval, List<OpenInvoice> openInvoices) {
+	}
+
+	/**
+	 * The signed-in contact, as the home page greets them.
+	 *
+	 * @param firstName their first name
+	 * @param lastName their last name (may be null)
+	 */
+	record Client(String firstName, String lastName) {
 	}
 
 	/**

@@ -96,6 +96,16 @@ class PortalOverviewTest {
 
 		assertThat(overview).hasStatusOk().bodyJson().extractingPath("$.projects").asArray().isEmpty();
 		assertThat(overview).bodyJson().extractingPath("$.changesSince").isEqualTo(0);
+		assertThat(overview).bodyJson().extractingPath("$.client.firstName").isEqualTo("Lee");
+	}
+
+	@Test
+	void theOverviewGreetsTheSignedInContactByName() throws Exception {
+		MvcTestResult overview = portal().get("/portal/overview");
+
+		assertThat(overview).hasStatusOk().bodyJson().extractingPath("$.client.firstName").isEqualTo("Dana");
+		assertThat(overview).bodyJson().extractingPath("$.client.lastName").isEqualTo("Reyes");
+		assertThat(overview.getResponse().getContentAsString()).doesNotContain("Sam", "Ortiz");
 	}
 
 	@Test
