@@ -9,13 +9,14 @@ import java.time.Duration;
  * launcher's PostgreSQL (JDBC URL without the database name), which only {@link CodeVerificationSimulation}
  * reads, to fetch the sealed codes from identity's outbox.
  */
-record Load(double rate, Duration duration, String identityUrl, String projectUrl, String database) {
+record Load(double rate, Duration duration, String identityUrl, String projectUrl, String portalUrl, String database) {
 
 	static Load fromSystemProperties() {
 		return new Load(Double.parseDouble(System.getProperty("benchmark.rate", "200")),
 				Duration.ofSeconds(Long.getLong("benchmark.duration", 30)),
 				System.getProperty("benchmark.identity", "http://127.0.0.1:8082"),
 				System.getProperty("benchmark.project", "http://127.0.0.1:8083"),
+				System.getProperty("benchmark.portal", "http://127.0.0.1:8080"),
 				System.getProperty("benchmark.database", "jdbc:postgresql://127.0.0.1:15432/"));
 	}
 

@@ -1,0 +1,80 @@
+package com.coastline.benchmarks;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import io.gatling.javaapi.core.Simulation;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.substring;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * The demo client's portal home, signed in: portal-service swaps the session cookie for a client JWT at
+ * identity-service, asks project-service for the overview and renders the page. Clients hold their own
+ * sessions (a pool of 500) and send the session cookie as a browser does; every request must be the
+ * signed-in home, not the sign-in page. (Viewing a page has no per-IP limit, so the load comes from one
+ * address.)
+ * <p>
+ * With {@code -Dbenchmark.stall=project} (env {@code BENCHMARK_STALL=project} in {@code benchmarks/run}) the
+ * project-service process is stopped ({@code SIGSTOP}) for 2 s in the middle of the measured run and then
+ * resumed: the pages must come back, greyed out, within the portal's service timeout.
+ * Targets (issue 8): 250/s with p99 at most 100 ms; one stalled service, the page within 800 ms.
+ */
+public class PortalHomeSimulation extends Simulation {
+
+	private static final Load LOAD = Load.fromSystemProperties();
+
+	private static final String SESSION_COOKIE = "coastline-portal-session";
+
+	{
+		String gateway = Setup.gatewayToken(LOAD);
+		List<String> sessions = Setup.demoSessions(LOAD, gateway, 500);
+		setUp(scenario("portal home")
+			.exec(http("portal home").get("/p/summit-roofing/")
+				.header("Cookie", session -> SESSION_COOKIE + "="
+						+ sessions.get((int) Math.floorMod(session.userId(), sessions.size())))
+				.check(status().is(200), substring("Your projects")))
+			.injectOpen(constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
+			.protocols(http.baseUrl(LOAD.portalUrl()).shareConnections().disableFollowRedirect())
+			.assertions(global().failedRequests().percent().lte(1.0));
+		Setup.loadStarts();
+		String stalled = System.getProperty("benchmark.stall", "");
+		if (!stalled.isEmpty()) {
+			stallHalfway(stalled, LOAD.duration());
+		}
+	}
+
+	/** Stops the service's JVM for 2 s when half the run is over, then lets it go on. */
+	private static void stallHalfway(String service, Duration run) {
+		Thread.ofPlatform().daemon().start(() -> {
+			try {
+				Thread.sleep(run.toMillis() / 2);
+				signal("STOP", service);
+				Thread.sleep(2_000);
+				signal("CONT", service);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				signal("CONT", service);
+			}
+		});
+	}
+
+	private static void signal(String signal, String service) {
+		try {
+			new ProcessBuilder("pkill", "-" + signal, "-f", service + "-app-0.1.0-SNAPSHOT.jar").inheritIO().start().waitFor();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not signal " + service + "-service", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}
