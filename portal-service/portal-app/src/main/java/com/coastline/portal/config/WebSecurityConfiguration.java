@@ -34,6 +34,12 @@ class WebSecurityConfiguration {
 	/** The pages' path; {@code /p/assets/**} are their static files ({@code assets} is a reserved slug). */
 	static final String PAGES = "/p/**";
 
+	/**
+	 * Where the payment provider sends the browser back after a checkout (no portal address in it): a page too,
+	 * under the same rules.
+	 */
+	static final String PAYMENT_RETURN = "/invoices/*";
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain portalPagesSecurityFilterChain(HttpSecurity http, PagesProperties pages,
@@ -43,10 +49,10 @@ class WebSecurityConfiguration {
 		csrfTokens.setCookiePath("/");
 		csrfTokens.setCookieCustomizer((cookie) -> cookie.httpOnly(true).secure(pages.secureCookies()).sameSite("Lax"));
 		AccessDeniedHandler formExpired = formExpired();
-		return http.securityMatcher(PAGES)
+		return http.securityMatcher(PAGES, PAYMENT_RETURN)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(portal)))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(portal, pages)))
 				.frameOptions((frames) -> frames.deny())
 				// The one-tap link's token is in the URL: no page may leak it in a Referer.
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
@@ -69,13 +75,16 @@ class WebSecurityConfiguration {
 
 	/**
 	 * No inline script or style anywhere (the accent colour comes from a per-portal stylesheet); logos from
-	 * this service, also under its configured public address.
+	 * this service, also under its configured public address. Forms go to this service, and the Pay form's
+	 * redirect to the payment provider's checkout origins (Chrome applies {@code form-action} to it).
 	 */
-	static String contentSecurityPolicy(PortalProperties portal) {
+	static String contentSecurityPolicy(PortalProperties portal, PagesProperties pages) {
 		URI base = portal.publicBaseUrl();
 		String publicOrigin = base.getScheme() + "://" + base.getAuthority();
+		StringBuilder formAction = new StringBuilder("'self'");
+		pages.paymentOrigins().forEach((origin) -> formAction.append(' ').append(origin));
 		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' " + publicOrigin
-				+ "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+				+ "; object-src 'none'; base-uri 'none'; form-action " + formAction + "; frame-ancestors 'none'";
 	}
 
 	/**

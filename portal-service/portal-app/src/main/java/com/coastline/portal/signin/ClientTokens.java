@@ -32,18 +32,24 @@ public class ClientTokens {
 	 * of another workspace's portal (one browser, two contractors' portals on one origin).
 	 * @throws IdentityUnavailableException when identity-service does not answer
 	 */
-	@SuppressWarnings("unchecked")
 	public Optional<ClientToken> current(HttpServletRequest request, UUID workspaceId) {
+		return anyWorkspace(request).filter((candidate) -> candidate.workspaceId().equals(workspaceId));
+	}
+
+	/**
+	 * The signed-in client's token, whichever workspace's portal the session is of: for an address that names
+	 * no portal (the payment provider's return address), to find the client's portal. Empty without a live session.
+	 * @throws IdentityUnavailableException when identity-service does not answer
+	 */
+	@SuppressWarnings("unchecked")
+	public Optional<ClientToken> anyWorkspace(HttpServletRequest request) {
 		Object cached = request.getAttribute(ATTRIBUTE);
-		Optional<ClientToken> token;
 		if (cached instanceof Optional<?> known) {
-			token = (Optional<ClientToken>) known;
+			return (Optional<ClientToken>) known;
 		}
-		else {
-			token = this.cookies.session(request).flatMap(this::swap);
-			request.setAttribute(ATTRIBUTE, token);
-		}
-		return token.filter((candidate) -> candidate.workspaceId().equals(workspaceId));
+		Optional<ClientToken> token = this.cookies.session(request).flatMap(this::swap);
+		request.setAttribute(ATTRIBUTE, token);
+		return token;
 	}
 
 	private Optional<ClientToken> swap(String sessionId) {

@@ -264,7 +264,7 @@ class ClientPagesTest {
 		MockHttpServletResponse page = page("/p/" + this.slug + "/projects/" + this.project);
 
 		assertThat(page.getStatus()).isEqualTo(503);
-		assertThat(page.getContentAsString()).contains("This project is unavailable right now");
+		assertThat(page.getContentAsString()).contains("This page is unavailable right now");
 	}
 
 	@Test

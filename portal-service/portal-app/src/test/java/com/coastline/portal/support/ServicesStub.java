@@ -15,13 +15,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * project-service and media-service at their HTTP boundary (one server: their portal paths do not overlap).
  * Every answer is for one client's JWT only ({@code Authorization: Bearer …}), as the services decide what
  * a client sees from its token; anything not stubbed answers 404, as the services do for what a client may
- * not see.
+ * not see. {@code GET} and {@code POST} (the pages' forms) are stubbed apart.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ServicesStub {
@@ -70,6 +72,27 @@ public class ServicesStub {
 
 	public static void answer(String jwt, String path, ResponseDefinitionBuilder response) {
 		SERVER.stubFor(get(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer " + jwt)).willReturn(response));
+	}
+
+	/** The service answers {@code POST path} for the client's token with this status and JSON. */
+	public static void postJson(String jwt, String path, int status, String body) {
+		answerPost(jwt, path, aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body));
+	}
+
+	/** The service refuses {@code POST path} for the client's token with this status and a problem's detail. */
+	public static void postProblem(String jwt, String path, int status, String detail) {
+		answerPost(jwt, path, aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/problem+json")
+			.withBody("{\"status\": " + status + ", \"title\": \"Refused\", \"detail\": \"" + detail + "\"}"));
+	}
+
+	public static void answerPost(String jwt, String path, ResponseDefinitionBuilder response) {
+		SERVER.stubFor(post(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer " + jwt)).willReturn(response));
+	}
+
+	/** The calls made to {@code POST path}, oldest first. */
+	public static List<LoggedRequest> postRequests(String path) {
+		return SERVER.findAll(postRequestedFor(urlPathEqualTo(path)));
 	}
 
 	/** The calls made to {@code GET path}, oldest first. */

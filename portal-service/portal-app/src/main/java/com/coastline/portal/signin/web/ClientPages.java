@@ -101,7 +101,8 @@ class ClientPages {
 			return Pages.signIn(portal);
 		}
 		ModelAndView page = Pages.page("portal/home", portal).addObject("overview", overview)
-			.addObject("firstVisit", since == null);
+			.addObject("firstVisit", since == null)
+			.addObject(Navigation.ATTRIBUTE, Navigation.HOME);
 		if (overview.available()) {
 			Overview content = overview.value();
 			Map<UUID, String> names = content.projects()
@@ -155,6 +156,7 @@ class ClientPages {
 			return Pages.unavailable(portal);
 		}
 		return Pages.page("portal/project", portal).addObject("project", project.value().view())
+			.addObject(Navigation.ATTRIBUTE, Navigation.PROJECT)
 			.addObject("timeline", map(timeline, (entries) -> entries.stream().map(Activity::view).toList()))
 			.addObject("visits", map(visits, Visits::view))
 			.addObject("photos", photos)

@@ -22,6 +22,7 @@ import com.coastline.portal.signin.ClientToken;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -36,7 +37,10 @@ import org.springframework.web.client.RestClient;
  * (connect and answer, and the page stops waiting after it too) and goes through the Resilience4j circuit
  * breaker of its service ({@code project}, {@code media}), which counts refusals (4xx) as answers. A call
  * never throws: its {@link Section} says whether it answered, found nothing (404), found the client signed
- * out (401, 403) or is unavailable (anything else), so a failing service only greys out its own section.
+ * out (401, 403), refused as conflicting with the current state (409) or as invalid (400, 422), with the
+ * problem's detail, or is unavailable (anything else), so a failing service only greys out its own section.
+ * A form's call ({@link #projectAction}) is the same, with the longer {@code action-timeout}: it may wait on
+ * the payment provider.
  */
 @Component
 class ClientServices implements DisposableBean {
@@ -51,11 +55,15 @@ class ClientServices implements DisposableBean {
 
 	private final RestClient media;
 
+	private final RestClient projectActions;
+
 	private final CircuitBreaker projectBreaker;
 
 	private final CircuitBreaker mediaBreaker;
 
 	private final Duration timeout;
+
+	private final Duration actionTimeout;
 
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -81,6 +89,14 @@ class ClientServices implements DisposableBean {
 			.requestInterceptor(ClientServices::bearer)
 			.baseUrl(pages.mediaUrl().toString())
 			.build();
+		this.actionTimeout = pages.actionTimeout();
+		JdkClientHttpRequestFactory actions = new JdkClientHttpRequestFactory(http);
+		actions.setReadTimeout(this.actionTimeout);
+		this.projectActions = builder.clone()
+			.requestFactory(actions)
+			.requestInterceptor(ClientServices::bearer)
+			.baseUrl(pages.projectUrl().toString())
+			.build();
 		this.projectBreaker = breakers.circuitBreaker(PROJECT);
 		this.mediaBreaker = breakers.circuitBreaker(MEDIA);
 	}
@@ -90,12 +106,22 @@ class ClientServices implements DisposableBean {
 		return start(this.project, this.projectBreaker, token, call);
 	}
 
+	/** Starts a form's call to project-service (a POST), which may take up to the action timeout. */
+	<T> Call<T> projectAction(ClientToken token, Function<RestClient, T> call) {
+		return start(this.projectActions, this.projectBreaker, token, call, this.actionTimeout);
+	}
+
 	/** Starts a call to media-service. */
 	<T> Call<T> media(ClientToken token, Function<RestClient, T> call) {
 		return start(this.media, this.mediaBreaker, token, call);
 	}
 
 	private <T> Call<T> start(RestClient client, CircuitBreaker breaker, ClientToken token, Function<RestClient, T> call) {
+		return start(client, breaker, token, call, this.timeout);
+	}
+
+	private <T> Call<T> start(RestClient client, CircuitBreaker breaker, ClientToken token, Function<RestClient, T> call,
+			Duration timeout) {
 		String jwt = token.accessToken();
 		CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> {
 			BEARER.set(jwt);
@@ -106,7 +132,7 @@ class ClientServices implements DisposableBean {
 				BEARER.remove();
 			}
 		}, this.executor);
-		return new Call<>(breaker.getName(), future, this.timeout.plusMillis(100));
+		return new Call<>(breaker.getName(), future, timeout.plusMillis(100));
 	}
 
 	/** The client's JWT, explicitly (platform-web's relay then leaves the call alone). */
@@ -165,10 +191,28 @@ class ClientServices implements DisposableBean {
 					if (status == HttpStatus.UNAUTHORIZED || status == HttpStatus.FORBIDDEN) {
 						return Section.signedOut();
 					}
+					if (status == HttpStatus.CONFLICT) {
+						return new Section<>(null, Section.State.CONFLICT, detail(refused));
+					}
+					if (status == HttpStatus.BAD_REQUEST || status == HttpStatus.UNPROCESSABLE_CONTENT) {
+						log.info("{}-service refused a call as invalid: {}", this.service, detail(refused));
+						return new Section<>(null, Section.State.INVALID, detail(refused));
+					}
 				}
 				log.warn("{}-service call failed: {}", this.service, ex.getCause().toString());
 				return Section.unavailable();
 			}
+		}
+	}
+
+	/** The refusal's RFC 9457 {@code detail}, or null without one. */
+	private static String detail(HttpClientErrorException refused) {
+		try {
+			ProblemDetail problem = refused.getResponseBodyAs(ProblemDetail.class);
+			return (problem != null) ? problem.getDetail() : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
 		}
 	}
 
@@ -177,12 +221,17 @@ class ClientServices implements DisposableBean {
 	 *
 	 * @param value the answer, when {@code state} is {@link State#OK}
 	 * @param state how the call ended
+	 * @param detail the service's explanation of a refusal ({@link State#CONFLICT}, {@link State#INVALID}), or null
 	 * @param <T> the answer's type
 	 */
-	record Section<T>(T value, State state) {
+	record Section<T>(T value, State state, String detail) {
 
 		enum State {
-			OK, NOT_FOUND, SIGNED_OUT, UNAVAILABLE
+			OK, NOT_FOUND, SIGNED_OUT, UNAVAILABLE, CONFLICT, INVALID
+		}
+
+		Section(T value, State state) {
+			this(value, state, null);
 		}
 
 		static <T> Section<T> of(T value) {

@@ -61,6 +61,12 @@ public final class ClientViews {
 			return new VisitRow(projectNames.get(this.projectId), window(this.startsAt, this.endsAt, this.timeZone),
 					this.assigneeName, statusLabel(this.status));
 		}
+
+		ProjectVisitRow view(UUID project, String projectName) {
+			return new ProjectVisitRow(project, projectName, window(this.startsAt, this.endsAt, this.timeZone),
+					(this.startsAt != null) ? this.startsAt.toString() : null, this.assigneeName,
+					statusLabel(this.status));
+		}
 	}
 
 	/** An estimate waiting for the client's answer. */
@@ -130,7 +136,7 @@ public final class ClientViews {
 	public record Document(UUID id, String fileName, String contentType, long size, Instant sharedAt) {
 
 		DocumentRow view() {
-			return new DocumentRow(this.fileName, sizeLabel(this.size),
+			return new DocumentRow(this.id, this.fileName, sizeLabel(this.size),
 					(this.sharedAt != null) ? DATE.format(this.sharedAt.atZone(ZoneOffset.UTC)) : null);
 		}
 	}
@@ -160,8 +166,25 @@ public final class ClientViews {
 	public record ActivityRow(String when, String datetime, String summary, String who) {
 	}
 
-	/** A document row. */
-	public record DocumentRow(String fileName, String size, String sharedOn) {
+	/** A document row, its name linking to its download. */
+	public record DocumentRow(UUID id, String fileName, String size, String sharedOn) {
+	}
+
+	/** A project's shared documents on the documents page; {@code available} false when media-service failed. */
+	public record ProjectDocuments(UUID projectId, String projectName, boolean available, List<DocumentRow> documents) {
+	}
+
+	/** A visit on the appointments page: its project (linked), its window in its own time zone, who, status. */
+	public record ProjectVisitRow(UUID projectId, String projectName, String when, String datetime, String who,
+			String status) {
+	}
+
+	/**
+	 * The photo viewer: one photo of a project's shared photos, its place among them and its neighbours
+	 * (null at either end).
+	 */
+	public record PhotoView(UUID id, UUID projectId, String projectName, int position, int count, String alt,
+			String addedOn, int width, int height, UUID previous, UUID next) {
 	}
 
 	/** Minor units in the currency, e.g. {@code $1,234.50}, {@code €80.00}, {@code ¥1,200}. */

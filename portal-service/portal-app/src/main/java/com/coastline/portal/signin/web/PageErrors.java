@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Errors of the client's pages are pages too, branded when the portal is known; never platform-web's JSON
- * problems (which answer the REST endpoints) and never a stack trace.
+ * Errors of the client's pages (every controller of this package) are pages too, branded when the portal is
+ * known; never platform-web's JSON problems (which answer the REST endpoints) and never a stack trace.
  */
-@ControllerAdvice(assignableTypes = { SignInPages.class, ClientPages.class, UnknownPages.class })
+@ControllerAdvice(basePackageClasses = PageErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
