@@ -76,7 +76,7 @@ class ClientPagesTest {
 	void homeShowsTheOpenActionsAndTheProjectsEscaped() throws Exception {
 		UUID estimate = UUID.randomUUID();
 		ServicesStub.json(this.jwt, "/portal/overview", """
-				{"since": null, "changesSince": 3,
+				{"since": null, "changesSince": 3, "client": {"firstName": "Dana <3", "lastName": "Reyes"},
 				 "projects": [{"id": "%1$s", "name": "<b>Roof</b> & gutters", "address": "12 Harbor Rd", "status": "IN_PROGRESS", "changesSince": 3}],
 				 "upcomingAppointments": [{"id": "%2$s", "projectId": "%1$s", "startsAt": "2026-12-01T14:00:00Z",
 				   "endsAt": "2026-12-01T16:00:00Z", "timeZone": "America/New_York", "assigneeName": "Dana <Crew>", "status": "SCHEDULED"}],
@@ -90,7 +90,8 @@ class ClientPagesTest {
 
 		assertThat(home.getStatus()).isEqualTo(200);
 		String html = home.getContentAsString();
-		assertThat(html).contains("&lt;b&gt;Roof&lt;/b&gt; &amp; gutters")
+		assertThat(html).contains("<h1>Welcome, Dana &lt;3</h1>")
+			.contains("&lt;b&gt;Roof&lt;/b&gt; &amp; gutters")
 			.doesNotContain("<b>Roof</b>")
 			.contains("href=\"/p/" + this.slug + "/projects/" + this.project + "\"")
 			.contains("12 Harbor Rd")

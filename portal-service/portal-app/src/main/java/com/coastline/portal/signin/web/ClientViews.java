@@ -34,8 +34,14 @@ public final class ClientViews {
 	}
 
 	/** project-service's {@code GET /portal/overview}. */
-	public record Overview(List<OverviewProject> projects, List<Appointment> upcomingAppointments, long changesSince,
-			List<AwaitingEstimate> estimatesAwaitingApproval, List<OpenInvoice> openInvoices) {
+	public record Overview(Client client, List<OverviewProject> projects, List<Appointment> upcomingAppointments,
+			long changesSince, List<AwaitingEstimate> estimatesAwaitingApproval, List<OpenInvoice> openInvoices) {
+
+		/** "Welcome, Dana" (plain "Welcome" when project-service gives no first name). */
+		public String greeting() {
+			String name = (this.client != null && this.client.firstName() != null) ? this.client.firstName().strip() : "";
+			return name.isEmpty() ? "Welcome" : "Welcome, " + name;
+		}
 
 		public Overview {
 			projects = (projects != null) ? projects : List.of();
@@ -43,6 +49,10 @@ public final class ClientViews {
 			estimatesAwaitingApproval = (estimatesAwaitingApproval != null) ? estimatesAwaitingApproval : List.of();
 			openInvoices = (openInvoices != null) ? openInvoices : List.of();
 		}
+	}
+
+	/** The signed-in contact, as the home page greets them. */
+	public record Client(String firstName, String lastName) {
 	}
 
 	/** A project on the home page. */
