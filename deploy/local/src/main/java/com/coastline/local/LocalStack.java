@@ -138,6 +138,22 @@ public final class LocalStack implements AutoCloseable {
 		return dataDir.resolve("media").toAbsolutePath();
 	}
 
+	/**
+	 * Stops PostgreSQL (a fast shutdown: the services' open connections end) and starts it again on the
+	 * same port and data directory, as a database failover or restart would look to the services.
+	 */
+	public synchronized void restartPostgres() {
+		try {
+			if (postgres != null) {
+				postgres.close();
+			}
+			startPostgres();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not restart PostgreSQL", ex);
+		}
+	}
+
 	public String jdbcUrl(Service service) {
 		return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + service.database();
 	}

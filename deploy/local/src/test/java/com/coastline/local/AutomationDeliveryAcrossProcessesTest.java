@@ -1,10 +1,6 @@
 package com.coastline.local;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,9 +30,8 @@ import static org.awaitility.Awaitility.await;
  * duplicates at most the emails it had in flight, one per sender worker (notification-service's README,
  * "Exactly once": {@code senders}, 4 by default).
  * <p>
- * One stack for the three, to spare the build a start-up (about 90 s); media-service is left out. The
- * runs retry at most every 5 s (instead of 10 min) and a dead sender's deliveries are due again after a
- * 30 s lease (instead of 5 min), so that recovery fits in a test.
+ * One stack ({@link ReplicaStack}, shared with {@link FaultRunTest}) to spare the build start-ups; media-service
+ * is left out.
  */
 class AutomationDeliveryAcrossProcessesTest {
 
@@ -54,28 +48,8 @@ class AutomationDeliveryAcrossProcessesTest {
 
 	@BeforeAll
 	static void startTheSystemWithTwoAutomationAndTwoNotificationReplicas() throws IOException {
-		Path target = Path.of("target").toAbsolutePath();
-		Files.createDirectories(target);
-		PrintStream log = new PrintStream(
-				new FileOutputStream(target.resolve("automation-delivery-stack.log").toFile()), true);
-		stack = LocalStack.builder(Path.of("../.."))
-			.dataDir(Files.createTempDirectory(target, "automation-delivery-"))
-			.ports(Ports.random())
-			.services(Service.IDENTITY, Service.PROJECT, Service.AUTOMATION, Service.NOTIFICATION)
-			.replicas(Service.AUTOMATION, 2)
-			.replicas(Service.NOTIFICATION, 2)
-			.env(Service.AUTOMATION, "COASTLINE_AUTOMATION_RUNS_MAX_BACKOFF", "5s")
-			.env(Service.NOTIFICATION, "COASTLINE_NOTIFICATION_LEASE", "30s")
-			.log(log)
-			.start();
+		stack = ReplicaStack.get();
 		api = Api.admin(stack.url(Service.IDENTITY));
-	}
-
-	@AfterAll
-	static void stopTheSystem() {
-		if (stack != null) {
-			stack.close();
-		}
 	}
 
 	/**
