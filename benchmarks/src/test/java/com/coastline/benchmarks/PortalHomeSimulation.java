@@ -30,7 +30,8 @@ public class PortalHomeSimulation extends Simulation {
 
 	private static final Load LOAD = Load.fromSystemProperties();
 
-	private static final String SESSION_COOKIE = "coastline-portal-session";
+	/** The launcher serves the portal on localhost, which browsers treat as secure: the cookie has the prefix. */
+	private static final String SESSION_COOKIE = "__Host-coastline-portal-session";
 
 	{
 		String gateway = Setup.gatewayToken(LOAD);

@@ -18,9 +18,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
 
@@ -39,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.util.HtmlUtils;
 
@@ -430,6 +437,124 @@ class LocalStackPipelineTest {
 
 		int mails() {
 			return stack.inbox().mailsTo(email).size();
+		}
+	}
+
+	/** identity-service's topic and the event a redeemed link publishes (identity-api is not a dependency here). */
+	private static final String IDENTITY_EVENTS = "identity.events";
+
+	private static final String CLIENT_SIGNED_IN = "coastline.identity.ClientSignedIn.v1";
+
+	private static final Path OBSERVABILITY = Path.of("../../deploy/observability");
+
+	private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+
+	/**
+	 * Issue 11: every metric a Grafana dashboard or an alert rule of {@code deploy/observability} queries is
+	 * exported by the running services, each dashboard's by its own service and the alert rules' by at least
+	 * one. The names queried are the names of {@code exported-metrics.txt} that occur in the PromQL
+	 * (deploy/checks makes sure no other metric name occurs there). Meters registered on first use are made
+	 * to appear first: a project approved (an automation run, an email), its link redeemed, its records
+	 * delivered again (duplicates skipped), an unreadable record on each consumed topic (dead letters), and a
+	 * request to every API.
+	 */
+	@Test
+	void everyMetricTheDashboardsAndAlertsQueryIsExportedByTheRunningServices() throws Exception {
+		Set<String> listed = Files.readAllLines(OBSERVABILITY.resolve("exported-metrics.txt"))
+			.stream()
+			.filter(line -> !line.isBlank() && !line.startsWith("#"))
+			.map(line -> line.split("\\s+")[0])
+			.collect(Collectors.toCollection(TreeSet::new));
+		Map<Service, Set<String>> dashboards = new EnumMap<>(Service.class);
+		for (Service service : Service.values()) {
+			List<String> expressions = new ArrayList<>();
+			collectExpressions(JsonMapper.shared()
+				.readTree(Files.readString(OBSERVABILITY.resolve("grafana/" + service.applicationName() + ".json")))
+				.path("panels"), expressions);
+			dashboards.put(service, metricNames(expressions, listed));
+		}
+		Set<String> alerts = metricNames(Files.readAllLines(OBSERVABILITY.resolve("alert-rules.yml"))
+			.stream()
+			.filter(line -> !line.strip().startsWith("#"))
+			.toList(), listed);
+		assertThat(dashboards.get(Service.IDENTITY)).contains("http_server_requests_seconds_count",
+				"coastline_identity_sign_ins_total", "coastline_identity_links_issued_total");
+		assertThat(alerts).contains("coastline_messaging_dead_letters_total", "coastline_notification_emails_total");
+
+		makeMetersRegisteredOnFirstUseAppear();
+
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+			Set<String> exportedBySome = new TreeSet<>();
+			for (Service service : Service.values()) {
+				Set<String> exported = exportedMetricNames(service);
+				exportedBySome.addAll(exported);
+				assertThat(exported).as(service.applicationName() + " exports what its dashboard queries")
+					.containsAll(dashboards.get(service));
+			}
+			assertThat(exportedBySome).as("the services export what the alert rules query").containsAll(alerts);
+		});
+	}
+
+	private void makeMetersRegisteredOnFirstUseAppear() throws IOException, InterruptedException {
+		Client client = newClientWithProject(demo.workspaceId());
+		client.approve();
+		await().atMost(EMAIL).until(() -> client.mails() == 1);
+		String contact = PortalLinkInEmail
+			.redeem(stack, PortalLinkInEmail.url(stack.inbox().mailsTo(client.email()).get(0).text()))
+			.path("contactId")
+			.asString();
+		String project = client.projectId().toString();
+		topics.await(IDENTITY_EVENTS,
+				r -> CLIENT_SIGNED_IN.equals(header(r, "ce_type")) && r.value().contains(contact));
+		topics.await(NotificationTopics.COMMANDS, r -> r.value().contains(project));
+		for (String topic : List.of(ProjectTopics.EVENTS, IDENTITY_EVENTS, NotificationTopics.COMMANDS)) {
+			topics.readAll(topic)
+				.stream()
+				.filter(r -> header(r, "ce_id") != null && (r.value().contains(project)
+						|| r.value().contains(contact) || r.value().contains(client.email())))
+				.forEach(topics::resend);
+			topics.send(topic, UUID.randomUUID().toString(), "not an event", Map.of());
+		}
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			for (Service service : Service.values()) {
+				// Without a token: 401, and the HTTP meters of every service exist.
+				http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + "/api/not-there"))
+					.timeout(Duration.ofSeconds(10))
+					.build(), HttpResponse.BodyHandlers.discarding());
+			}
+		}
+	}
+
+	/** The series names of the service's Prometheus scrape (management port). */
+	private static Set<String> exportedMetricNames(Service service) throws IOException, InterruptedException {
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+					+ stack.service(service).managementPort() + "/actuator/prometheus"))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(200);
+			return response.body()
+				.lines()
+				.filter(line -> !line.isBlank() && !line.startsWith("#"))
+				.map(line -> line.split("[{ ]", 2)[0])
+				.collect(Collectors.toCollection(TreeSet::new));
+		}
+	}
+
+	/** The names of {@code known} that occur as identifiers in the texts. */
+	private static Set<String> metricNames(List<String> texts, Set<String> known) {
+		return texts.stream()
+			.flatMap(text -> IDENTIFIER.matcher(text).results().map(match -> match.group()))
+			.filter(known::contains)
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	private static void collectExpressions(JsonNode panels, List<String> expressions) {
+		for (JsonNode panel : panels) {
+			for (JsonNode target : panel.path("targets")) {
+				expressions.add(target.path("expr").asString());
+			}
+			collectExpressions(panel.path("panels"), expressions);
 		}
 	}
 }

@@ -6,8 +6,10 @@ import java.util.UUID;
 
 import com.coastline.identity.signin.SignInCodes;
 import com.coastline.identity.signin.SignInCodes.Audience;
+import com.coastline.identity.signin.SignInMeters;
 import com.coastline.identity.signin.SignInThrottles;
 import com.coastline.identity.signin.SignInThrottles.PerIp;
+import com.coastline.platform.web.problem.TooManyRequestsException;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -37,14 +39,17 @@ public class PortalCodeSignIn {
 
 	private final SignInClock clock;
 
+	private final SignInMeters meters;
+
 	PortalCodeSignIn(SignInCodes codes, SignInThrottles throttles, PortalSessions sessions, JdbcTemplate jdbc,
-			PlatformTransactionManager transactionManager, SignInClock clock) {
+			PlatformTransactionManager transactionManager, SignInClock clock, SignInMeters meters) {
 		this.codes = codes;
 		this.throttles = throttles;
 		this.sessions = sessions;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/** How a code turned out. */
@@ -69,14 +74,14 @@ public class PortalCodeSignIn {
 	 * @throws com.coastline.platform.web.problem.TooManyRequestsException over the per-IP limit
 	 */
 	public SignInCodes.Requested request(UUID workspaceId, String email, String attempt, String ip, String userAgent) {
-		this.throttles.count(PerIp.REQUEST, ip, userAgent, workspaceId, this.clock.now());
+		count(PerIp.REQUEST, ip, userAgent, workspaceId);
 		return this.transactions.execute(status -> this.codes.request(Audience.CLIENT, workspaceId, email, attempt, ip,
 				userAgent, recipient(workspaceId, email)));
 	}
 
 	/** @throws com.coastline.platform.web.problem.TooManyRequestsException over the per-IP limit */
 	public Outcome verify(String attempt, String code, String ip, String userAgent) {
-		this.throttles.count(PerIp.VERIFY, ip, userAgent, null, this.clock.now());
+		count(PerIp.VERIFY, ip, userAgent, null);
 		return this.transactions.execute(status -> {
 			SignInCodes.Result result = this.codes.verify(Audience.CLIENT, attempt, code, ip, userAgent);
 			if (!result.isVerified()) {
@@ -85,6 +90,7 @@ public class PortalCodeSignIn {
 			SignInCodes.Verified verified = result.verified();
 			List<PortalIdentity> contacts = active(verified.workspaceId(), verified.email());
 			if (contacts.isEmpty()) {
+				this.meters.signIn(SignInMeters.CLIENT, SignInMeters.CODE, SignInMeters.NO_ACCOUNT);
 				return new Refused(0);
 			}
 			if (contacts.size() > 1) {
@@ -110,7 +116,24 @@ public class PortalCodeSignIn {
 		});
 	}
 
+	/** The per-IP count; a refusal is counted as a throttled code request or sign-in. */
+	private void count(PerIp what, String ip, String userAgent, UUID workspaceId) {
+		try {
+			this.throttles.count(what, ip, userAgent, workspaceId, this.clock.now());
+		}
+		catch (TooManyRequestsException ex) {
+			if (what == PerIp.REQUEST) {
+				this.meters.codeRequested(SignInMeters.CLIENT, SignInMeters.THROTTLED);
+			}
+			else {
+				this.meters.signIn(SignInMeters.CLIENT, SignInMeters.CODE, SignInMeters.THROTTLED);
+			}
+			throw ex;
+		}
+	}
+
 	private PortalSessions.Created open(PortalIdentity contact, String ip, String userAgent) {
+		this.meters.signIn(SignInMeters.CLIENT, SignInMeters.CODE, SignInMeters.SUCCESS);
 		return this.sessions.open(contact.workspaceId(), contact.contactId(), null, null, METHOD, ip, userAgent);
 	}
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.coastline.identity.api.LinkIssued;
 import com.coastline.identity.api.LinkRevoked;
+import com.coastline.identity.signin.SignInMeters;
 import com.coastline.platform.web.problem.ConflictException;
 import com.coastline.platform.web.problem.NotFoundException;
 
@@ -56,13 +57,16 @@ public class PortalLinks {
 
 	private final SignInClock clock;
 
+	private final SignInMeters meters;
+
 	PortalLinks(JdbcTemplate jdbc, PortalSessions sessions, Audit audit, ApplicationEventPublisher events,
-			SignInClock clock) {
+			SignInClock clock, SignInMeters meters) {
 		this.jdbc = jdbc;
 		this.sessions = sessions;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/** A link as stored (never its token). */
@@ -192,11 +196,13 @@ public class PortalLinks {
 	 * workspace's portal not deactivated),
 	 * records the use and opens a new session. Every failure is the same empty answer, whatever the
 	 * reason, so that callers learn nothing about tokens they do not hold; a known link's failed use
-	 * is audited.
+	 * is audited. Every redemption is counted in {@link SignInMeters} with its outcome: success, or why it
+	 * failed (invalid, expired, revoked, inactive).
 	 */
 	@Transactional
 	public Optional<Redeemed> redeem(String token, String ip, String userAgent) {
 		if (token == null || token.isEmpty() || token.length() > MAX_TOKEN) {
+			this.meters.signIn(SignInMeters.CLIENT, SignInMeters.LINK, SignInMeters.INVALID);
 			return Optional.empty();
 		}
 		byte[] hash = Secrets.hash(token);
@@ -236,11 +242,18 @@ public class PortalLinks {
 			.stream()
 			.findFirst();
 		if (used.isEmpty()) {
-			this.jdbc.query("select " + COLUMNS + " from portal_link where token_hash = ?", PortalLinks::map, hash)
-				.forEach(link -> this.audit.record(link.workspaceId(), link.contactId(), Audit.LINK_USED, link.id(),
-						"client", ip, userAgent, Audit.REJECTED, now));
+			List<Link> known = this.jdbc.query("select " + COLUMNS + " from portal_link where token_hash = ?",
+					PortalLinks::map, hash);
+			known.forEach(link -> this.audit.record(link.workspaceId(), link.contactId(), Audit.LINK_USED, link.id(),
+					"client", ip, userAgent, Audit.REJECTED, now));
+			this.meters.signIn(SignInMeters.CLIENT, SignInMeters.LINK, known.stream()
+				.findFirst()
+				.map(link -> (link.revokedAt() != null) ? SignInMeters.REVOKED
+						: link.expiresAt().isAfter(now) ? SignInMeters.INACTIVE : SignInMeters.EXPIRED)
+				.orElse(SignInMeters.INVALID));
 			return Optional.empty();
 		}
+		this.meters.signIn(SignInMeters.CLIENT, SignInMeters.LINK, SignInMeters.SUCCESS);
 		Link link = used.get();
 		PortalSessions.Session session = new PortalSessions.Session(sessionId, link.workspaceId(), link.contactId(),
 				link.id(), link.projectId(), METHOD, now, now, now.plus(PortalSessions.ABSOLUTE), ip, userAgent);

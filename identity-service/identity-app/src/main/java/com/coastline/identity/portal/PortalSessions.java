@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.coastline.identity.api.ClientSignedIn;
+import com.coastline.identity.signin.SignInMeters;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,11 +50,15 @@ public class PortalSessions {
 
 	private final SignInClock clock;
 
-	PortalSessions(JdbcTemplate jdbc, Audit audit, ApplicationEventPublisher events, SignInClock clock) {
+	private final SignInMeters meters;
+
+	PortalSessions(JdbcTemplate jdbc, Audit audit, ApplicationEventPublisher events, SignInClock clock,
+			SignInMeters meters) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/** A session and its secret id, shown once. */
@@ -142,11 +147,12 @@ public class PortalSessions {
 			return;
 		}
 		Instant now = this.clock.now();
-		this.jdbc.query("update portal_session set ended_at = ?, end_reason = ? where secret_hash = ?"
-				+ " and ended_at is null returning " + COLUMNS, PortalSessions::map, Timestamp.from(now), SIGNED_OUT,
-				Secrets.hash(secret))
-			.forEach(session -> this.audit.record(session.workspaceId(), session.contactId(), Audit.SESSION_ENDED,
-					session.id(), "client", ip, userAgent, SIGNED_OUT, now));
+		List<Session> ended = this.jdbc.query("update portal_session set ended_at = ?, end_reason = ?"
+				+ " where secret_hash = ? and ended_at is null returning " + COLUMNS, PortalSessions::map,
+				Timestamp.from(now), SIGNED_OUT, Secrets.hash(secret));
+		ended.forEach(session -> this.audit.record(session.workspaceId(), session.contactId(), Audit.SESSION_ENDED,
+				session.id(), "client", ip, userAgent, SIGNED_OUT, now));
+		this.meters.sessionsEnded(SignInMeters.CLIENT, SignInMeters.SIGN_OUT, ended.size());
 	}
 
 	/** The contact's live sessions, newest first. */
@@ -192,6 +198,7 @@ public class PortalSessions {
 		Instant now = this.clock.now();
 		ended.forEach(session -> this.audit.record(session.workspaceId(), session.contactId(), Audit.SESSION_ENDED,
 				session.id(), actor, null, null, reason, now));
+		this.meters.sessionsEnded(SignInMeters.CLIENT, SignInMeters.ENDED, ended.size());
 		return ended.size();
 	}
 

@@ -45,8 +45,10 @@ public class SignInCodes {
 
 	private final SignInProperties settings;
 
+	private final SignInMeters meters;
+
 	SignInCodes(JdbcTemplate jdbc, SignInProperties settings, SignInThrottles throttles, CodeEmails emails, Audit audit,
-			SignInClock clock) {
+			SignInClock clock, SignInMeters meters) {
 		this.jdbc = jdbc;
 		this.pepper = new CodePepper(settings.pepper());
 		this.settings = settings;
@@ -54,6 +56,7 @@ public class SignInCodes {
 		this.emails = emails;
 		this.audit = audit;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/** Who signs in: a portal client (of one workspace) or a staff member (workspace chosen after). */
@@ -124,6 +127,7 @@ public class SignInCodes {
 		if (!this.throttles.trySend(SignInThrottles.emailKey(audience.value(), workspaceId, email, ip), now)) {
 			this.audit.record(auditWorkspace, null, Audit.CODE_THROTTLED, attemptId, audience.value(), ip, userAgent,
 					Audit.REJECTED, now);
+			this.meters.codeRequested(audience.value(), SignInMeters.THROTTLED);
 			return new Requested(secret, attempt.get().expiresAt());
 		}
 		// Unknown emails get a code row too (never mailed): both paths do the same work.
@@ -138,19 +142,22 @@ public class SignInCodes {
 		recipient.ifPresent(to -> this.emails.send(codeId, workspaceId, email, to, code, now));
 		this.audit.record(auditWorkspace, null, Audit.CODE_REQUESTED, attemptId, audience.value(), ip, userAgent,
 				recipient.isPresent() ? Audit.SUCCEEDED : Audit.UNKNOWN_EMAIL, now);
+		this.meters.codeRequested(audience.value(), recipient.isPresent() ? SignInMeters.SENT : SignInMeters.UNKNOWN_EMAIL);
 		return new Requested(secret, attempt.get().expiresAt());
 	}
 
 	/**
 	 * Tries a code in its attempt. The try is counted before the comparison, and the code is consumed by a
 	 * conditional update whose row count decides, so parallel submissions of the right code verify once.
-	 * Call in a transaction, after the per-IP count; a refusal must still commit (it counts).
+	 * Call in a transaction, after the per-IP count; a refusal must still commit (it counts). A refusal is
+	 * counted in {@link SignInMeters} here, a success by the caller once it knows what the email signs in as.
 	 * @return the verified attempt, or why not
 	 */
 	public Result verify(Audience audience, String attemptSecret, String code, String ip, String userAgent) {
 		Instant now = this.clock.now();
 		Optional<Verified> attempt = liveAttempt(audience, attemptSecret, now, ip);
 		if (attempt.isEmpty()) {
+			this.meters.signIn(audience.value(), SignInMeters.CODE, SignInMeters.EXPIRED);
 			return Result.refused(0);
 		}
 		Verified verified = attempt.get();
@@ -164,6 +171,7 @@ public class SignInCodes {
 		if (tried.isEmpty()) {
 			this.audit.record(auditWorkspace, null, Audit.CODE_FAILED, verified.attemptId(), audience.value(), ip,
 					userAgent, Audit.NO_LIVE_CODE, now);
+			this.meters.signIn(audience.value(), SignInMeters.CODE, SignInMeters.EXPIRED);
 			return Result.refused(0);
 		}
 		Tried live = tried.get(0);
@@ -173,11 +181,13 @@ public class SignInCodes {
 			int left = MAX_ATTEMPTS - live.attempts();
 			this.audit.record(auditWorkspace, null, (left == 0) ? Audit.CODE_BURNED : Audit.CODE_FAILED,
 					verified.attemptId(), audience.value(), ip, userAgent, Audit.REJECTED, now);
+			this.meters.signIn(audience.value(), SignInMeters.CODE, SignInMeters.WRONG_CODE);
 			return Result.refused(left);
 		}
 		int used = this.jdbc.update("update sign_in_code set used_at = ? where id = ? and used_at is null",
 				Timestamp.from(now), live.id());
 		if (used != 1) {
+			this.meters.signIn(audience.value(), SignInMeters.CODE, SignInMeters.EXPIRED);
 			return Result.refused(0);
 		}
 		this.jdbc.update("update sign_in_attempt set verified_at = ? where id = ?", Timestamp.from(now),

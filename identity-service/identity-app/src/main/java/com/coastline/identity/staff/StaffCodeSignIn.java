@@ -8,9 +8,11 @@ import java.util.UUID;
 import com.coastline.identity.portal.SignInClock;
 import com.coastline.identity.signin.SignInCodes;
 import com.coastline.identity.signin.SignInCodes.Audience;
+import com.coastline.identity.signin.SignInMeters;
 import com.coastline.identity.signin.SignInThrottles;
 import com.coastline.identity.signin.SignInThrottles.PerIp;
 import com.coastline.identity.token.SessionJwts;
+import com.coastline.platform.web.problem.TooManyRequestsException;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -44,8 +46,10 @@ public class StaffCodeSignIn {
 
 	private final SignInClock clock;
 
+	private final SignInMeters meters;
+
 	StaffCodeSignIn(SignInCodes codes, SignInThrottles throttles, StaffDirectory directory, StaffSessions sessions,
-			SessionJwts jwts, JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SignInClock clock) {
+			SessionJwts jwts, JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SignInClock clock, SignInMeters meters) {
 		this.codes = codes;
 		this.throttles = throttles;
 		this.directory = directory;
@@ -54,6 +58,7 @@ public class StaffCodeSignIn {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/** How a code turned out. */
@@ -75,7 +80,7 @@ public class StaffCodeSignIn {
 
 	/** Asks for a code; the same answer whether or not the email belongs to anyone's staff. */
 	public SignInCodes.Requested request(String email, String attempt, String ip, String userAgent) {
-		this.throttles.count(PerIp.REQUEST, ip, userAgent, null, this.clock.now());
+		count(PerIp.REQUEST, ip, userAgent, null);
 		Optional<SignInCodes.Recipient> recipient = this.directory.activeByEmail(email).isEmpty() ? Optional.empty()
 				: Optional.of(new SignInCodes.Recipient(null, "Coastline"));
 		return this.transactions
@@ -83,7 +88,7 @@ public class StaffCodeSignIn {
 	}
 
 	public Outcome verify(String attempt, String code, String ip, String userAgent) {
-		this.throttles.count(PerIp.VERIFY, ip, userAgent, null, this.clock.now());
+		count(PerIp.VERIFY, ip, userAgent, null);
 		return this.transactions.execute(status -> {
 			SignInCodes.Result result = this.codes.verify(Audience.STAFF, attempt, code, ip, userAgent);
 			if (!result.isVerified()) {
@@ -91,6 +96,7 @@ public class StaffCodeSignIn {
 			}
 			List<StaffMembership> memberships = this.directory.activeByEmail(result.verified().email());
 			if (memberships.isEmpty()) {
+				this.meters.signIn(SignInMeters.STAFF, SignInMeters.CODE, SignInMeters.NO_ACCOUNT);
 				return new Refused(0);
 			}
 			if (memberships.size() > 1) {
@@ -100,6 +106,7 @@ public class StaffCodeSignIn {
 					.toList());
 			}
 			this.codes.completed(result.verified());
+			this.meters.signIn(SignInMeters.STAFF, SignInMeters.CODE, SignInMeters.SUCCESS);
 			return new SignedIn(this.sessions.open(memberships.get(0), METHOD, ip, userAgent));
 		});
 	}
@@ -116,6 +123,7 @@ public class StaffCodeSignIn {
 				status.setRollbackOnly();
 				return Optional.empty();
 			}
+			this.meters.signIn(SignInMeters.STAFF, SignInMeters.CODE, SignInMeters.SUCCESS);
 			return Optional.of(this.sessions.open(chosen.get(), METHOD, ip, userAgent));
 		});
 	}
@@ -128,6 +136,22 @@ public class StaffCodeSignIn {
 		return this.sessions.touch(sessionSecret)
 			.map(session -> this.jwts.sign("staff", session.staffId(), session.workspaceId(), session.method(),
 					session.id(), Map.of("roles", List.of(session.role().claim()), "email", session.email())));
+	}
+
+	/** The per-IP count; a refusal is counted as a throttled code request or sign-in. */
+	private void count(PerIp what, String ip, String userAgent, UUID workspaceId) {
+		try {
+			this.throttles.count(what, ip, userAgent, workspaceId, this.clock.now());
+		}
+		catch (TooManyRequestsException ex) {
+			if (what == PerIp.REQUEST) {
+				this.meters.codeRequested(SignInMeters.STAFF, SignInMeters.THROTTLED);
+			}
+			else {
+				this.meters.signIn(SignInMeters.STAFF, SignInMeters.CODE, SignInMeters.THROTTLED);
+			}
+			throw ex;
+		}
 	}
 
 	private String workspaceName(UUID workspaceId) {

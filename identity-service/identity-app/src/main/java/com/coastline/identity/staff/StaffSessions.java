@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.coastline.identity.portal.Audit;
 import com.coastline.identity.portal.Secrets;
 import com.coastline.identity.portal.SignInClock;
+import com.coastline.identity.signin.SignInMeters;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -38,10 +39,13 @@ public class StaffSessions {
 
 	private final SignInClock clock;
 
-	StaffSessions(JdbcTemplate jdbc, Audit audit, SignInClock clock) {
+	private final SignInMeters meters;
+
+	StaffSessions(JdbcTemplate jdbc, Audit audit, SignInClock clock, SignInMeters meters) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/** A session and its secret id, shown once. */
@@ -131,12 +135,13 @@ public class StaffSessions {
 			return;
 		}
 		Instant now = this.clock.now();
-		this.jdbc.query("update staff_session set ended_at = ?, end_reason = 'signed-out' where secret_hash = ?"
-				+ " and ended_at is null returning id, workspace_id, staff_id", (row, index) -> {
+		int ended = this.jdbc.query("update staff_session set ended_at = ?, end_reason = 'signed-out'"
+				+ " where secret_hash = ? and ended_at is null returning id, workspace_id, staff_id", (row, index) -> {
 					this.audit.record(row.getObject(2, UUID.class), null, Audit.SESSION_ENDED, row.getObject(1, UUID.class),
 							"staff:" + row.getObject(3, UUID.class), ip, userAgent, "signed-out", now);
 					return null;
-				}, Timestamp.from(now), Secrets.hash(secret));
+				}, Timestamp.from(now), Secrets.hash(secret)).size();
+		this.meters.sessionsEnded(SignInMeters.STAFF, SignInMeters.SIGN_OUT, ended);
 	}
 
 	private static Session map(ResultSet row, int index) throws SQLException {

@@ -8,6 +8,7 @@ import com.coastline.identity.portal.PortalLinks;
 import com.coastline.identity.portal.PortalUrls;
 import com.coastline.identity.portal.PortalSessions;
 import com.coastline.identity.portal.SignInClock;
+import com.coastline.identity.signin.SignInMeters;
 import com.coastline.platform.web.problem.BadRequestException;
 import com.coastline.platform.web.problem.NotFoundException;
 import com.coastline.platform.web.security.BackOfficeAccess;
@@ -58,9 +59,12 @@ class ContactAccessController {
 
 	private final SignInClock clock;
 
+	private final SignInMeters meters;
+
 	ContactAccessController(PortalLinks links, PortalSessions sessions, PortalUrls urls, CurrentTenant currentTenant,
-			SignInClock clock) {
+			SignInClock clock, SignInMeters meters) {
 		this.clock = clock;
+		this.meters = meters;
 		this.links = links;
 		this.sessions = sessions;
 		this.urls = urls;
@@ -121,6 +125,7 @@ class ContactAccessController {
 		}
 		UUID projectId = (request != null) ? request.projectId() : null;
 		PortalLinks.Issued issued = this.links.issue(workspaceId, contactId, projectId, tenant.subject(), idempotencyKey);
+		this.meters.linkIssued(tenant.kind() == PrincipalKind.SERVICE);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.cacheControl(CacheControl.noStore())
 			.body(new IssuedLink(issued.link().id(), this.urls.link(workspaceId, issued.token(), projectId),
