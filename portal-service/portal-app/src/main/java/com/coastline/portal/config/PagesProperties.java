@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * call takes longer is shown as unavailable
  * @param actionTimeout how long a form (approving an estimate, opening a payment checkout) waits for
  * project-service's answer, which may wait on the payment provider in turn
+ * @param tokenReuse how long a page may reuse the client JWT an earlier page of the same session got (never
+ * past 10 s before its expiry; forms always get a fresh one); {@code 0s} swaps the cookie at every page
  * @param paymentOrigins the payment provider's checkout origins ({@code https://checkout.stripe.com}): the only
  * places the Pay form sends the browser to, added to the pages' CSP {@code form-action} (Chrome applies it to the
  * redirect after a form)
@@ -36,6 +38,7 @@ public record PagesProperties(@DefaultValue("true") boolean secureCookies, @Vali
 		@DefaultValue("http://localhost:8083") @NotNull URI projectUrl,
 		@DefaultValue("http://localhost:8084") @NotNull URI mediaUrl,
 		@DefaultValue("600ms") @NotNull Duration serviceTimeout, @DefaultValue("10s") @NotNull Duration actionTimeout,
+		@DefaultValue("30s") @NotNull Duration tokenReuse,
 		@DefaultValue("https://checkout.stripe.com") @NotNull List<String> paymentOrigins) {
 
 	public PagesProperties {

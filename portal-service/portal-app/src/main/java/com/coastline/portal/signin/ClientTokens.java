@@ -1,30 +1,63 @@
 package com.coastline.portal.signin;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import com.coastline.portal.config.PagesProperties;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
 /**
  * Swaps the browser's session cookie for a short-lived client JWT at identity-service, for the portal's calls
  * to other services on the client's behalf; the browser never holds a JWT. One swap per request at most (the
- * token is kept on the request), so a page that calls several services asks identity once; nothing is kept
- * across requests, so a sign-out or revocation applies to the very next page.
+ * token is kept on the request), so a page that calls several services asks identity once.
+ * <p>
+ * Pages ({@code GET}) also reuse the token an earlier page of the same session got, for at most
+ * {@link PagesProperties#tokenReuse()} and never later than {@value #EXPIRY_MARGIN_SECONDS} s before the token
+ * expires: a client reading several pages costs identity one swap per half minute instead of one per page. Forms
+ * (any other method) always swap afresh, so a session that has ended can never act; it can read for at most that
+ * reuse time after it ended elsewhere (identity ended it: a revocation, the back office, another replica's
+ * sign-out), which is shorter than the life of any token identity issued before. A sign-out through this replica
+ * forgets the session's token at once ({@link #forget}). Only a successful swap is remembered.
  */
 @Component
 public class ClientTokens {
 
+	static final long EXPIRY_MARGIN_SECONDS = 10;
+
 	private static final String ATTRIBUTE = ClientTokens.class.getName() + ".token";
+
+	private static final int MAX_SESSIONS = 10_000;
 
 	private final IdentityGateway identity;
 
 	private final PortalCookies cookies;
 
-	ClientTokens(IdentityGateway identity, PortalCookies cookies) {
+	private final Clock clock;
+
+	private final Duration reuse;
+
+	private final Cache<String, ClientToken> recent;
+
+	ClientTokens(IdentityGateway identity, PortalCookies cookies, PagesProperties pages, ObjectProvider<Clock> clock) {
 		this.identity = identity;
 		this.cookies = cookies;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.reuse = pages.tokenReuse();
+		this.recent = Caffeine.newBuilder()
+			.maximumSize(MAX_SESSIONS)
+			.expireAfter(Expiry.creating((String session, ClientToken token) -> reusableFor(token)))
+			.build();
 	}
 
 	/**
@@ -47,17 +80,42 @@ public class ClientTokens {
 		if (cached instanceof Optional<?> known) {
 			return (Optional<ClientToken>) known;
 		}
-		Optional<ClientToken> token = this.cookies.session(request).flatMap(this::swap);
+		boolean page = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+		Optional<ClientToken> token = this.cookies.session(request)
+			.flatMap((session) -> page ? reused(session) : swap(session));
 		request.setAttribute(ATTRIBUTE, token);
 		return token;
 	}
 
+	/** Forgets the session's token, so that the next page asks identity (which knows it has ended). */
+	public void forget(String sessionId) {
+		this.recent.invalidate(sessionId);
+	}
+
+	private Optional<ClientToken> reused(String sessionId) {
+		ClientToken known = this.recent.getIfPresent(sessionId);
+		if (known != null && reusableFor(known).isPositive()) {
+			return Optional.of(known);
+		}
+		return swap(sessionId);
+	}
+
 	private Optional<ClientToken> swap(String sessionId) {
 		try {
-			return Optional.of(this.identity.token(sessionId));
+			ClientToken token = this.identity.token(sessionId);
+			this.recent.put(sessionId, token);
+			return Optional.of(token);
 		}
 		catch (SignInRefusedException.SessionEnded ex) {
+			this.recent.invalidate(sessionId);
 			return Optional.empty();
 		}
+	}
+
+	private Duration reusableFor(ClientToken token) {
+		Instant now = this.clock.instant();
+		Duration untilMargin = Duration.between(now, token.expiresAt().minusSeconds(EXPIRY_MARGIN_SECONDS));
+		Duration allowed = (untilMargin.compareTo(this.reuse) < 0) ? untilMargin : this.reuse;
+		return allowed.isNegative() ? Duration.ZERO : allowed;
 	}
 }

@@ -1,5 +1,6 @@
 package com.coastline.portal.support;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -88,6 +89,13 @@ public class IdentityStub {
 		return sessionId;
 	}
 
+	/** identity knows the session no longer (signed out, revoked, expired): it refuses to swap it. */
+	public static void sessionEnded(String sessionId) {
+		SERVER.stubFor(post(urlPathEqualTo("/internal/sessions/token")).atPriority(1)
+			.withRequestBody(matchingJsonPath("$.sessionId", equalTo(sessionId)))
+			.willReturn(unauthorized()));
+	}
+
 	/** identity drops the connection when the link token is redeemed. */
 	public static void redeemFails(String token) {
 		SERVER.stubFor(post(urlPathEqualTo("/internal/links/redeem")).atPriority(1)
@@ -97,10 +105,15 @@ public class IdentityStub {
 
 	/** The session is live: identity swaps it for a client token of the contact; returns that token. */
 	public static String sessionLive(String sessionId, UUID workspaceId, UUID contactId) {
+		return sessionLive(sessionId, workspaceId, contactId, Duration.ofSeconds(60));
+	}
+
+	/** The session is live, and identity's client tokens for it expire after {@code life}; returns that token. */
+	public static String sessionLive(String sessionId, UUID workspaceId, UUID contactId, Duration life) {
 		String jwt = new PlainJWT(new JWTClaimsSet.Builder().subject(contactId.toString())
 			.claim("wid", workspaceId.toString())
 			.claim("kind", "client")
-			.expirationTime(Date.from(Instant.now().plusSeconds(60)))
+			.expirationTime(Date.from(Instant.now().plus(life)))
 			.build()).serialize();
 		SERVER.stubFor(post(urlPathEqualTo("/internal/sessions/token")).atPriority(1)
 			.withRequestBody(matchingJsonPath("$.sessionId", equalTo(sessionId)))

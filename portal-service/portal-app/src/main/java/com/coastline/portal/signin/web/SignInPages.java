@@ -223,6 +223,7 @@ class SignInPages {
 		PublicPortal portal = this.addresses.open(slug, request);
 		Optional<String> session = this.cookies.session(request);
 		if (session.isPresent()) {
+			this.tokens.forget(session.get());
 			this.identity.signOut(session.get(), Browser.of(request));
 		}
 		this.cookies.clearSession(response);
@@ -244,6 +245,7 @@ class SignInPages {
 			HttpServletResponse response) {
 		Optional<String> earlier = this.cookies.session(request);
 		if (earlier.isPresent() && !earlier.get().equals(session.sessionId())) {
+			this.tokens.forget(earlier.get());
 			try {
 				this.identity.signOut(earlier.get(), Browser.of(request));
 			}
