@@ -1,0 +1,110 @@
+package com.coastline.backoffice.screens;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.coastline.backoffice.signin.IdentityUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.ui.ModelMap;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+
+/**
+ * How the screens answer when they cannot show what was asked: no session → the sign-in page; an unknown,
+ * malformed or other workspace's id → the 404 page; a service (or identity) down → the 503 "service unavailable"
+ * page, saying which part of the back office is affected; a refusal no screen handled itself → a page with the
+ * service's message (its status kept). Ordered before platform-web's JSON problems, for every screen (also those of
+ * {@code screens}' other sub-packages, which share these exceptions). Never a 500 for anything a person typed.
+ */
+@ControllerAdvice(basePackageClasses = ScreenAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ScreenAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(ScreenAdvice.class);
+
+	private final ScreenLayout layout;
+
+	ScreenAdvice(ScreenLayout layout) {
+		this.layout = layout;
+	}
+
+	@ExceptionHandler(SignInRequiredException.class)
+	String signIn() {
+		return "redirect:/sign-in";
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
+		page(request, response, model);
+		return "backoffice/not-found";
+	}
+
+	@ExceptionHandler(ServiceUnavailableException.class)
+	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+	String unavailable(ServiceUnavailableException ex, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		log.warn("A screen could not reach {}: {}", ex.service().id(), ex.getMessage());
+		page(request, response, model);
+		response.setHeader(HttpHeaders.RETRY_AFTER, "10");
+		model.addAttribute("service", ex.service().id());
+		return "backoffice/service-unavailable";
+	}
+
+	@ExceptionHandler(IdentityUnavailableException.class)
+	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+	String identityUnavailable(IdentityUnavailableException ex, HttpServletResponse response, Model model) {
+		log.warn("A screen could not reach identity: {}", String.valueOf(ex.getCause()));
+		noStore(response);
+		response.setHeader(HttpHeaders.RETRY_AFTER, "10");
+		model.addAttribute("service", Service.IDENTITY.id());
+		return "backoffice/service-unavailable";
+	}
+
+	@ExceptionHandler(ServiceRefusedException.class)
+	String refused(ServiceRefusedException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+		page(request, response, model);
+		response.setStatus(ex.problem().status() >= 400 ? ex.problem().status() : 422);
+		model.addAttribute("message", ex.problem().message());
+		return "backoffice/refused";
+	}
+
+	/** An upload over the limit, or a form that is not the multipart it claims to be. */
+	@ExceptionHandler(MultipartException.class)
+	String badUpload(MultipartException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+		page(request, response, model);
+		if (ex instanceof MaxUploadSizeExceededException) {
+			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+			model.addAttribute("message",
+					"The file is larger than " + ScreenConfiguration.MAX_FILE.toMegabytes() + " MB. Send a smaller one.");
+		}
+		else {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("message", "The file could not be read. Choose it again and send the form.");
+		}
+		return "backoffice/refused";
+	}
+
+	/** The error pages' layout: the header, no caching. */
+	void page(HttpServletRequest request, HttpServletResponse response, Model model) {
+		noStore(response);
+		ModelMap header = new ModelMap();
+		this.layout.addTo(header, request);
+		model.addAllAttributes(header);
+	}
+
+	private static void noStore(HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+	}
+}

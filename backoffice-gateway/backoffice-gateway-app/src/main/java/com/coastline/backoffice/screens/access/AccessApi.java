@@ -1,0 +1,136 @@
+package com.coastline.backoffice.screens.access;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.coastline.backoffice.signin.StaffToken;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The back-office APIs the portal access panel reads and changes, with the member's staff JWT: the contact, its
+ * projects and their timelines (project-service), its links and sessions (identity-service), its email deliveries
+ * (notification-service). The services' READMEs have the fields.
+ */
+@Component
+class AccessApi {
+
+	/** How many of the contact's deliveries the panel shows. */
+	static final int DELIVERIES = 25;
+
+	private final ServiceCalls project;
+
+	private final ServiceCalls identity;
+
+	private final ServiceCalls notification;
+
+	AccessApi(RestClient.Builder builder, Environment environment) {
+		this.project = ServiceCalls.of("project", builder, environment);
+		this.identity = ServiceCalls.of("identity", builder, environment);
+		this.notification = ServiceCalls.of("notification", builder, environment);
+	}
+
+	Contact contact(StaffToken token, UUID contactId) {
+		return this.project.call(token,
+				(client) -> client.get().uri("/api/contacts/{id}", contactId).retrieve().body(Contact.class));
+	}
+
+	List<Project> projects(StaffToken token) {
+		return this.project.call(token,
+				(client) -> client.get().uri("/api/projects").retrieve().body(new ParameterizedTypeReference<>() {
+				}));
+	}
+
+	List<TimelineEntry> timeline(StaffToken token, UUID projectId) {
+		return this.project.call(token, (client) -> client.get()
+			.uri("/api/projects/{id}/timeline", projectId)
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			}));
+	}
+
+	List<Link> links(StaffToken token, UUID contactId) {
+		return this.identity.call(token, (client) -> client.get()
+			.uri("/api/contacts/{id}/links", contactId)
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			}));
+	}
+
+	List<Session> sessions(StaffToken token, UUID contactId) {
+		return this.identity.call(token, (client) -> client.get()
+			.uri("/api/contacts/{id}/sessions", contactId)
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			}));
+	}
+
+	void revokeLink(StaffToken token, UUID contactId, UUID linkId) {
+		this.identity.call(token, (client) -> client.delete()
+			.uri("/api/contacts/{id}/links/{linkId}", contactId, linkId)
+			.retrieve()
+			.toBodilessEntity());
+	}
+
+	void revokeAllLinks(StaffToken token, UUID contactId) {
+		this.identity.call(token,
+				(client) -> client.delete().uri("/api/contacts/{id}/links", contactId).retrieve().toBodilessEntity());
+	}
+
+	void endAllSessions(StaffToken token, UUID contactId) {
+		this.identity.call(token,
+				(client) -> client.delete().uri("/api/contacts/{id}/sessions", contactId).retrieve().toBodilessEntity());
+	}
+
+	List<Delivery> deliveries(StaffToken token, UUID contactId) {
+		return this.notification.call(token, (client) -> client.get()
+			.uri("/api/deliveries?contactId={id}&limit={limit}", contactId, DELIVERIES)
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			}));
+	}
+
+	/** A contact (project-service). */
+	record Contact(UUID id, String firstName, String lastName, String email, boolean archived) {
+
+		public String name() {
+			return (nonNull(this.firstName) + " " + nonNull(this.lastName)).strip();
+		}
+
+		private static String nonNull(String value) {
+			return (value != null) ? value : "";
+		}
+	}
+
+	/** A project (project-service): who sees it is the primary contact and the added ones. */
+	record Project(UUID id, String name, UUID primaryContactId, List<UUID> addedContactIds, Instant updatedAt) {
+
+		boolean seenBy(UUID contactId) {
+			return contactId.equals(this.primaryContactId)
+					|| (this.addedContactIds != null && this.addedContactIds.contains(contactId));
+		}
+	}
+
+	/** One entry of a project's timeline; {@code actor} is {@code contact:<id>} for what the client did. */
+	record TimelineEntry(UUID id, Instant occurredAt, String kind, String actor, String summary, UUID subjectId) {
+	}
+
+	/** A one-tap link of the contact (identity-service); never its token. */
+	record Link(UUID id, UUID projectId, String issuedBy, Instant issuedAt, Instant expiresAt, Instant lastUsedAt,
+			Instant revokedAt, String revokedReason, boolean active) {
+	}
+
+	/** A live portal session of the contact (identity-service); never its secret id. */
+	record Session(UUID id, UUID linkId, UUID projectId, String method, Instant createdAt, Instant lastSeenAt,
+			Instant expiresAt, String ip, String userAgent) {
+	}
+
+	/** An email delivery (notification-service); the recipient masked, never the content. */
+	record Delivery(UUID id, String kind, String recipient, String status, int attempts, Instant requestedAt,
+			Instant sentAt, Instant failedAt, String lastError, Instant recipientUndeliverableUntil) {
+	}
+}

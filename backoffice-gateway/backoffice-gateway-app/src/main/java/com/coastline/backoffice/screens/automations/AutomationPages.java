@@ -1,0 +1,345 @@
+package com.coastline.backoffice.screens.automations;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.coastline.backoffice.screens.automations.AutomationsApi.Automation;
+import com.coastline.backoffice.screens.automations.AutomationsApi.Preview;
+import com.coastline.backoffice.screens.automations.AutomationsApi.Run;
+import com.coastline.backoffice.signin.IdentityUnavailableException;
+import com.coastline.backoffice.signin.StaffToken;
+import com.coastline.backoffice.signin.StaffTokens;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The automation screens (PRODUCT.md, automations): the list with each automation's last run, the create and edit
+ * form (template library, dynamic-value picker), the preview against a real project, the test email to the member's
+ * own address, and the run history with retry. Everything is read from and written to automation-service with the
+ * member's staff JWT; its 404 is the 404 page, its 400/422 the form again with the errors by the field, and no
+ * answer the "unavailable" page. Pages are never cached.
+ */
+@Controller
+class AutomationPages {
+
+	private static final String UNKNOWN_PROJECT = "That project is not in your workspace. Choose one of the list.";
+
+	private final StaffTokens tokens;
+
+	private final AutomationsApi api;
+
+	AutomationPages(StaffTokens tokens, AutomationsApi api) {
+		this.tokens = tokens;
+		this.api = api;
+	}
+
+	@ModelAttribute
+	void common(HttpServletResponse response, Model model) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		model.addAttribute("wording", Wording.INSTANCE);
+	}
+
+	/** The workspace's automations with their last run. */
+	@GetMapping("/automations")
+	String list(HttpServletRequest request, Model model) {
+		StaffToken token = token(request);
+		List<Automation> automations = this.api.automations(token);
+		Map<UUID, Run> lastRuns = new LinkedHashMap<>();
+		for (Automation automation : automations) {
+			this.api.runs(token, automation.id())
+				.stream()
+				.findFirst()
+				.ifPresent((run) -> lastRuns.put(automation.id(), run));
+		}
+		model.addAttribute("automations", automations);
+		model.addAttribute("lastRuns", lastRuns);
+		return "backoffice/automations/list";
+	}
+
+	@GetMapping("/automations/new")
+	String newForm(HttpServletRequest request, Model model) {
+		return form(token(request), null, AutomationForm.blank(), Map.of(), model);
+	}
+
+	/** Creates the automation; the service's refusal shows the form again with its errors. */
+	@PostMapping("/automations")
+	String create(@ModelAttribute("form") AutomationForm form, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		StaffToken token = token(request);
+		if (!Wording.TRIGGERS.containsKey(form.trigger())) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return form(token, null, form, Map.of("trigger", "Choose what starts the automation."), model);
+		}
+		try {
+			Automation created = this.api.create(token, form.creation());
+			return "redirect:/automations/" + created.id() + "?saved";
+		}
+		catch (ScreenException.Refused ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return refused(token, null, form, ex, model);
+		}
+	}
+
+	@GetMapping("/automations/{id}")
+	String editForm(@PathVariable UUID id, @RequestParam(name = "saved", required = false) String saved,
+			HttpServletRequest request, Model model) {
+		StaffToken token = token(request);
+		Automation automation = this.api.automation(token, id);
+		model.addAttribute("done", (saved != null) ? "Saved." : null);
+		return form(token, automation, AutomationForm.of(automation), Map.of(), model);
+	}
+
+	/** Changes the automation (not its trigger); a stale version says someone else changed it. */
+	@PostMapping("/automations/{id}")
+	String change(@PathVariable UUID id, @ModelAttribute("form") AutomationForm form, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		StaffToken token = token(request);
+		Automation automation = this.api.automation(token, id);
+		try {
+			this.api.change(token, id, form.change());
+			return "redirect:/automations/" + id + "?saved";
+		}
+		catch (ScreenException.Refused ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return refused(token, automation, form, ex, model);
+		}
+		catch (ScreenException.Conflict ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("message", "Someone changed this automation while you were editing it. "
+					+ "Open it again to see their changes, then make yours.");
+			return form(token, automation, form, Map.of(), model);
+		}
+	}
+
+	/** The preview: a project picker, and the email as that project's client would get it. */
+	@GetMapping("/automations/{id}/preview")
+	String preview(@PathVariable UUID id, @RequestParam(name = "projectId", required = false) String projectId,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		StaffToken token = token(request);
+		Automation automation = this.api.automation(token, id);
+		UUID project = uuid(projectId);
+		if (projectId != null && project == null) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return previewPage(token, automation, null, null, "Choose a project to preview with.", model);
+		}
+		if (project == null) {
+			return previewPage(token, automation, null, null, null, model);
+		}
+		try {
+			return previewPage(token, automation, project, this.api.preview(token, id, project), null, model);
+		}
+		catch (ScreenException.NotFound ex) {
+			// The automation was found just before: the project is not one of the workspace's.
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return previewPage(token, automation, null, null, UNKNOWN_PROJECT, model);
+		}
+	}
+
+	/** Sends the preview to the member's own address (automation-service takes it from the staff JWT). */
+	@PostMapping("/automations/{id}/test")
+	String sendTest(@PathVariable UUID id, @RequestParam(name = "projectId", defaultValue = "") String projectId,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		StaffToken token = token(request);
+		Automation automation = this.api.automation(token, id);
+		UUID project = uuid(projectId);
+		if (project == null) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return previewPage(token, automation, null, null, "Choose a project to send the test with.", model);
+		}
+		try {
+			this.api.sendTest(token, id, project);
+			model.addAttribute("sentTo", token.email());
+		}
+		catch (ScreenException.NotFound ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return previewPage(token, automation, null, null, UNKNOWN_PROJECT, model);
+		}
+		catch (ScreenException.Refused ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return previewPage(token, automation, project, null,
+					"The test email could not be sent: " + ex.detail(), model);
+		}
+		return previewPage(token, automation, project, this.api.preview(token, id, project), null, model);
+	}
+
+	/** The automation's latest runs, newest first. */
+	@GetMapping("/automations/{id}/runs")
+	String runs(@PathVariable UUID id, @RequestParam(name = "retried", required = false) String retried,
+			HttpServletRequest request, Model model) {
+		StaffToken token = token(request);
+		return runsPage(token, this.api.automation(token, id),
+				(retried != null) ? "The run was started again. Its outcome shows here when it is done." : null, null,
+				model);
+	}
+
+	/** Carries a failed or skipped run out again. */
+	@PostMapping("/automations/{id}/runs/{runId}/retry")
+	String retry(@PathVariable UUID id, @PathVariable UUID runId, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		StaffToken token = token(request);
+		Automation automation = this.api.automation(token, id);
+		if (!id.equals(this.api.run(token, runId).automationId())) {
+			throw new ScreenException.NotFound();
+		}
+		try {
+			this.api.retry(token, runId);
+			return "redirect:/automations/" + id + "/runs?retried";
+		}
+		catch (ScreenException.Conflict ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return runsPage(token, automation, null,
+					"Only a failed or skipped run can be retried; this one has moved on.", model);
+		}
+	}
+
+	@ExceptionHandler(ScreenException.SignInNeeded.class)
+	String signIn() {
+		return "redirect:/sign-in";
+	}
+
+	@ExceptionHandler({ ScreenException.NotFound.class, MethodArgumentTypeMismatchException.class })
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound(HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		return "backoffice/automations/not-found";
+	}
+
+	/** A refusal no form is there to show (the service's 400, 409 or 422 on a page without one). */
+	@ExceptionHandler({ ScreenException.Refused.class, ScreenException.Conflict.class })
+	@ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+	String refusedWithoutForm(RuntimeException ex, HttpServletResponse response, Model model) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		String detail = (ex instanceof ScreenException.Refused refused) ? refused.detail()
+				: ((ScreenException.Conflict) ex).detail();
+		model.addAttribute("detail", detail);
+		return "backoffice/automations/refused";
+	}
+
+	@ExceptionHandler({ ScreenException.Unavailable.class, IdentityUnavailableException.class })
+	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+	String unavailable(HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+		return "backoffice/automations/unavailable";
+	}
+
+	private StaffToken token(HttpServletRequest request) {
+		return this.tokens.current(request).orElseThrow(ScreenException.SignInNeeded::new);
+	}
+
+	private String form(StaffToken token, Automation automation, AutomationForm form, Map<String, String> errors,
+			Model model) {
+		model.addAttribute("automation", automation);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("triggers", Wording.TRIGGERS);
+		model.addAttribute("templates", this.api.templates(token));
+		model.addAttribute("values", this.api.dynamicValues(token));
+		return "backoffice/automations/form";
+	}
+
+	/** The service's field errors by the form's fields; a detail it gives alone goes where it is about. */
+	private String refused(StaffToken token, Automation automation, AutomationForm form, ScreenException.Refused ex,
+			Model model) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		ex.errors().forEach((field, message) -> errors.merge(formField(field), sentence(field, message),
+				(a, b) -> a + " " + b));
+		String general = errors.remove("general");
+		String detail = ex.detail();
+		if (errors.isEmpty() && general == null) {
+			if (detail.startsWith("The email's subject")) {
+				errors.put("subject", detail);
+			}
+			else if (detail.startsWith("The email's body")) {
+				errors.put("body", detail);
+			}
+			else if (detail.contains("email template")) {
+				errors.put("templateId", "That template is no longer in your library. Choose another one.");
+			}
+			else {
+				general = detail.isBlank() ? "Please check the form." : detail;
+			}
+		}
+		model.addAttribute("message", general);
+		return form(token, automation, form, errors, model);
+	}
+
+	private static String formField(String field) {
+		if (field == null) {
+			return "general";
+		}
+		if (field.endsWith(".subject") || field.endsWith(".content")) {
+			return "subject";
+		}
+		if (field.endsWith(".body")) {
+			return "body";
+		}
+		if (field.endsWith(".templateId")) {
+			return "templateId";
+		}
+		return switch (field) {
+			case "name", "trigger" -> field;
+			default -> "general";
+		};
+	}
+
+	private static String sentence(String field, String message) {
+		if (field != null && field.endsWith(".content")) {
+			return "Write a subject and a body, or choose a template.";
+		}
+		String text = (message != null) ? message : "is not right";
+		return switch (formField(field)) {
+			case "name" -> "Name " + text + ".";
+			case "subject" -> "Subject " + text + ".";
+			case "body" -> "Body " + text + ".";
+			default -> text + ".";
+		};
+	}
+
+	private String previewPage(StaffToken token, Automation automation, UUID projectId, Preview preview, String error,
+			Model model) {
+		model.addAttribute("automation", automation);
+		model.addAttribute("projects", this.api.projects(token));
+		model.addAttribute("projectId", projectId);
+		model.addAttribute("preview", preview);
+		model.addAttribute("message", error);
+		return "backoffice/automations/preview";
+	}
+
+	private String runsPage(StaffToken token, Automation automation, String done, String message, Model model) {
+		model.addAttribute("automation", automation);
+		model.addAttribute("runs", this.api.runs(token, automation.id()));
+		model.addAttribute("done", done);
+		model.addAttribute("message", message);
+		return "backoffice/automations/runs";
+	}
+
+	private static UUID uuid(String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return UUID.fromString(value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+}
