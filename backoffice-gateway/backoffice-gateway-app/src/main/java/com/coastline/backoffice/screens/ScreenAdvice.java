@@ -16,14 +16,17 @@ import org.springframework.ui.Model;
 import org.springframework.ui.ModelMap;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
 /**
  * How the screens answer when they cannot show what was asked: no session → the sign-in page; an unknown,
- * malformed or other workspace's id → the 404 page; a service (or identity) down → the 503 "service unavailable"
- * page, saying which part of the back office is affected; a refusal no screen handled itself → a page with the
+ * malformed or other workspace's id (also an id in the address that is not one, {@code @PathVariable UUID}) → the
+ * 404 page; a service (or identity) down, or its circuit open → the 503 "service unavailable" page with
+ * {@code Retry-After: 10}, saying which part of the back office is affected; a refusal no screen handled itself → a page with the
  * service's message (its status kept). Ordered before platform-web's JSON problems, for every screen (also those of
  * {@code screens}' other sub-packages, which share these exceptions). Never a 500 for anything a person typed.
  */
@@ -49,6 +52,20 @@ class ScreenAdvice {
 	String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
 		page(request, response, model);
 		return "backoffice/not-found";
+	}
+
+	/** An id in the address that is not one is a page that is not there; another mistyped parameter a 400. */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	String mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		page(request, response, model);
+		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			return "backoffice/not-found";
+		}
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		model.addAttribute("message", "This page cannot do that. Go back and try again.");
+		return "backoffice/refused";
 	}
 
 	@ExceptionHandler(ServiceUnavailableException.class)

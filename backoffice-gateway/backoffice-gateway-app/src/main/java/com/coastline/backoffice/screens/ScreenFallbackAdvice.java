@@ -15,12 +15,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * Anything else that goes wrong on the projects, contacts and settings screens is a page too, not platform-web's
- * JSON problem: Spring MVC's own refusals keep their status (405, 400, …), the unexpected is logged and a 500 page.
- * Limited to these screens' packages, so that other screens keep their own exception handlers.
+ * Anything else that goes wrong on a screen is a page too, not platform-web's JSON problem: Spring MVC's own
+ * refusals keep their status (405, 400, …), the unexpected is logged and a 500 page. For every screen of
+ * {@code screens} and its sub-packages; a screen's own exception handlers still come first.
  */
-@ControllerAdvice(basePackages = { "com.coastline.backoffice.screens.project", "com.coastline.backoffice.screens.contact",
-		"com.coastline.backoffice.screens.settings" })
+@ControllerAdvice(basePackageClasses = ScreenFallbackAdvice.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ScreenFallbackAdvice {
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.coastline.backoffice.signin.StaffToken;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.ContentDisposition;
@@ -33,13 +35,21 @@ import org.springframework.web.multipart.MultipartFile;
  * {@link NotFoundException} (404), {@link ServiceRefusedException} (400, 403, 409, 413, 422, with the problem),
  * {@link SignInRequiredException} (401) and {@link ServiceUnavailableException} (no connection, a timeout, any
  * other status). No retries: a screen's POST is not known to be safe to repeat.
+ * <p>
+ * Each service's calls go through its Resilience4j circuit breaker, the one its route uses (named after the
+ * service, {@code resilience4j.circuitbreaker.instances.<service>}), since both measure the same service: no
+ * connection, a timeout or a 5xx answer count as failures, any other answer (4xx included: the service is up and
+ * said something) as a success. While the circuit is open, calls fail at once with
+ * {@link ServiceUnavailableException}, without reaching the service.
  */
 @Component
 public class ServiceCalls {
 
 	private final Map<Service, RestClient> clients = new EnumMap<>(Service.class);
 
-	ServiceCalls(ScreenProperties properties, RestClient.Builder builder) {
+	private final Map<Service, CircuitBreaker> breakers = new EnumMap<>(Service.class);
+
+	ServiceCalls(ScreenProperties properties, RestClient.Builder builder, CircuitBreakerRegistry breakers) {
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.version(HttpClient.Version.HTTP_1_1)
@@ -50,6 +60,7 @@ public class ServiceCalls {
 				JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
 				requests.setReadTimeout(address.timeout());
 				this.clients.put(service, builder.clone().baseUrl(address.url().toString()).requestFactory(requests).build());
+				this.breakers.put(service, breakers.circuitBreaker(service.id()));
 			}
 		}
 	}
@@ -107,6 +118,38 @@ public class ServiceCalls {
 		if (client == null) {
 			throw new ServiceUnavailableException(service, "not configured", null);
 		}
+		CircuitBreaker breaker = this.breakers.get(service);
+		if (!breaker.tryAcquirePermission()) {
+			throw new ServiceUnavailableException(service, "circuit open", null);
+		}
+		long start = breaker.getCurrentTimestamp();
+		try {
+			T answer = call(client, token, service, method, body, uri, variables, reader);
+			breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
+			return answer;
+		}
+		catch (ServiceUnavailableException ex) {
+			if (ex.failure()) {
+				breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), ex);
+			}
+			else {
+				breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
+			}
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// An answer (404, a refusal, 401): the service is up.
+			breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
+			throw ex;
+		}
+		catch (Error ex) {
+			breaker.releasePermission();
+			throw ex;
+		}
+	}
+
+	private static <T> T call(RestClient client, StaffToken token, Service service, HttpMethod method, Object body,
+			String uri, Object[] variables, Reader<T> reader) {
 		try {
 			RestClient.RequestBodySpec request = client.method(method)
 				.uri(uri, variables)
@@ -121,7 +164,7 @@ public class ServiceCalls {
 			return request.exchange((req, response) -> answer(service, response, reader), true);
 		}
 		catch (ResourceAccessException ex) {
-			throw new ServiceUnavailableException(service, "no answer", ex);
+			throw ServiceUnavailableException.failure(service, "no answer", ex);
 		}
 		catch (RestClientException | UncheckedIOException ex) {
 			throw new ServiceUnavailableException(service, "unreadable answer", ex);
@@ -138,14 +181,15 @@ public class ServiceCalls {
 			case 401 -> throw new SignInRequiredException();
 			case 404 -> throw new NotFoundException(service.id() + " resource");
 			case 400, 403, 409, 413, 422 -> throw new ServiceRefusedException(service, problem(response, status));
-			default -> throw new ServiceUnavailableException(service, "answered " + status, null);
+			default -> throw (status >= 500) ? ServiceUnavailableException.failure(service, "answered " + status, null)
+					: new ServiceUnavailableException(service, "answered " + status, null);
 		}
 	}
 
 	private static ServiceProblem problem(ConvertibleClientHttpResponse response, int status) {
 		try {
 			ServiceProblem problem = response.bodyTo(ServiceProblem.class);
-			return (problem != null) ? problem : ServiceProblem.of(status);
+			return (problem != null) ? problem.withStatus(status) : ServiceProblem.of(status);
 		}
 		catch (RuntimeException ex) {
 			return ServiceProblem.of(status);

@@ -23,6 +23,12 @@ public record ServiceProblem(String type, String title, int status, String detai
 		return new ServiceProblem(null, null, status, null, List.of());
 	}
 
+	/** The same problem with the answer's own status (a body may leave it out, or say another). */
+	ServiceProblem withStatus(int status) {
+		return (status == this.status) ? this
+				: new ServiceProblem(this.type, this.title, status, this.detail, this.errors);
+	}
+
 	/** The problem's name: the end of its type ({@code low-contrast}, {@code validation-failed}, …). */
 	public String name() {
 		if (this.type == null) {

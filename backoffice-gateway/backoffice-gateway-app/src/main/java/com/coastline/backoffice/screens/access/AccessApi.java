@@ -4,17 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.coastline.backoffice.screens.Service;
+import com.coastline.backoffice.screens.ServiceCalls;
 import com.coastline.backoffice.signin.StaffToken;
 
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 
 /**
- * The back-office APIs the portal access panel reads and changes, with the member's staff JWT: the contact, its
- * projects and their timelines (project-service), its links and sessions (identity-service), its email deliveries
- * (notification-service). The services' READMEs have the fields.
+ * The back-office APIs the portal access panel reads and changes, with the member's staff JWT through
+ * {@link ServiceCalls}: the contact, its projects and their timelines (project-service), its links and sessions
+ * (identity-service), its email deliveries (notification-service). The services' READMEs have the fields.
  */
 @Component
 class AccessApi {
@@ -22,76 +23,54 @@ class AccessApi {
 	/** How many of the contact's deliveries the panel shows. */
 	static final int DELIVERIES = 25;
 
-	private final ServiceCalls project;
+	private final ServiceCalls calls;
 
-	private final ServiceCalls identity;
-
-	private final ServiceCalls notification;
-
-	AccessApi(RestClient.Builder builder, Environment environment) {
-		this.project = ServiceCalls.of("project", builder, environment);
-		this.identity = ServiceCalls.of("identity", builder, environment);
-		this.notification = ServiceCalls.of("notification", builder, environment);
+	AccessApi(ServiceCalls calls) {
+		this.calls = calls;
 	}
 
 	Contact contact(StaffToken token, UUID contactId) {
-		return this.project.call(token,
-				(client) -> client.get().uri("/api/contacts/{id}", contactId).retrieve().body(Contact.class));
+		return this.calls.get(token, Service.PROJECT, Contact.class, "/api/contacts/{id}", contactId);
 	}
 
 	List<Project> projects(StaffToken token) {
-		return this.project.call(token,
-				(client) -> client.get().uri("/api/projects").retrieve().body(new ParameterizedTypeReference<>() {
-				}));
+		return this.calls.list(token, Service.PROJECT, new ParameterizedTypeReference<>() {
+		}, "/api/projects");
 	}
 
 	List<TimelineEntry> timeline(StaffToken token, UUID projectId) {
-		return this.project.call(token, (client) -> client.get()
-			.uri("/api/projects/{id}/timeline", projectId)
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			}));
+		return this.calls.list(token, Service.PROJECT, new ParameterizedTypeReference<>() {
+		}, "/api/projects/{id}/timeline", projectId);
 	}
 
 	List<Link> links(StaffToken token, UUID contactId) {
-		return this.identity.call(token, (client) -> client.get()
-			.uri("/api/contacts/{id}/links", contactId)
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			}));
+		return this.calls.list(token, Service.IDENTITY, new ParameterizedTypeReference<>() {
+		}, "/api/contacts/{id}/links", contactId);
 	}
 
 	List<Session> sessions(StaffToken token, UUID contactId) {
-		return this.identity.call(token, (client) -> client.get()
-			.uri("/api/contacts/{id}/sessions", contactId)
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			}));
+		return this.calls.list(token, Service.IDENTITY, new ParameterizedTypeReference<>() {
+		}, "/api/contacts/{id}/sessions", contactId);
 	}
 
 	void revokeLink(StaffToken token, UUID contactId, UUID linkId) {
-		this.identity.call(token, (client) -> client.delete()
-			.uri("/api/contacts/{id}/links/{linkId}", contactId, linkId)
-			.retrieve()
-			.toBodilessEntity());
+		this.calls.send(token, Service.IDENTITY, HttpMethod.DELETE, null, Void.class,
+				"/api/contacts/{id}/links/{linkId}", contactId, linkId);
 	}
 
 	void revokeAllLinks(StaffToken token, UUID contactId) {
-		this.identity.call(token,
-				(client) -> client.delete().uri("/api/contacts/{id}/links", contactId).retrieve().toBodilessEntity());
+		this.calls.send(token, Service.IDENTITY, HttpMethod.DELETE, null, Void.class, "/api/contacts/{id}/links",
+				contactId);
 	}
 
 	void endAllSessions(StaffToken token, UUID contactId) {
-		this.identity.call(token,
-				(client) -> client.delete().uri("/api/contacts/{id}/sessions", contactId).retrieve().toBodilessEntity());
+		this.calls.send(token, Service.IDENTITY, HttpMethod.DELETE, null, Void.class, "/api/contacts/{id}/sessions",
+				contactId);
 	}
 
 	List<Delivery> deliveries(StaffToken token, UUID contactId) {
-		return this.notification.call(token, (client) -> client.get()
-			.uri("/api/deliveries?contactId={id}&limit={limit}", contactId, DELIVERIES)
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			}));
+		return this.calls.list(token, Service.NOTIFICATION, new ParameterizedTypeReference<>() {
+		}, "/api/deliveries?contactId={id}&limit={limit}", contactId, DELIVERIES);
 	}
 
 	/** A contact (project-service). */

@@ -17,39 +17,34 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
+import com.coastline.backoffice.screens.NotFoundException;
+import com.coastline.backoffice.screens.ServiceRefusedException;
+import com.coastline.backoffice.screens.ServiceUnavailableException;
+import com.coastline.backoffice.screens.StaffPages;
 import com.coastline.backoffice.screens.access.AccessApi.Contact;
 import com.coastline.backoffice.screens.access.AccessApi.Delivery;
 import com.coastline.backoffice.screens.access.AccessApi.Link;
 import com.coastline.backoffice.screens.access.AccessApi.Project;
 import com.coastline.backoffice.screens.access.AccessApi.Session;
 import com.coastline.backoffice.screens.access.AccessApi.TimelineEntry;
-import com.coastline.backoffice.signin.IdentityUnavailableException;
 import com.coastline.backoffice.signin.StaffToken;
-import com.coastline.backoffice.signin.StaffTokens;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * A contact's portal access panel (PRODUCT.md, back office): their one-tap links (revoke one, revoke all), live
  * portal sessions (end all), last sign-in, what they did in the portal, and the emails sent to them. The contact
  * is looked up at project-service first, so another workspace's or an unknown contact is a 404 before identity is
  * asked anything. The email history and the activity are secondary: when their service does not answer, the panel
- * says so in their place; the contact, links and sessions are the page, so without them it is the "unavailable"
- * page. Pages are never cached.
+ * says so in their place; the contact, links and sessions are the page, so without them it is the "service
+ * unavailable" page. The calls go through {@code screens.ServiceCalls}, and what they cannot show is answered as on
+ * every screen ({@code screens.ScreenAdvice}: the 404 page, the 503 page, sign-in).
  */
 @Controller
 class AccessPages {
@@ -61,18 +56,13 @@ class AccessPages {
 			"links-revoked", "All the contact's links no longer work, and their portal sessions have ended.",
 			"sessions-ended", "All the contact's portal sessions have ended. Their links still work.");
 
-	private final StaffTokens tokens;
+	private final StaffPages pages;
 
 	private final AccessApi api;
 
-	AccessPages(StaffTokens tokens, AccessApi api) {
-		this.tokens = tokens;
+	AccessPages(StaffPages pages, AccessApi api) {
+		this.pages = pages;
 		this.api = api;
-	}
-
-	@ModelAttribute
-	void common(HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
 	}
 
 	/** The panel. */
@@ -134,30 +124,8 @@ class AccessPages {
 		return "redirect:/contacts/" + id + "/access?done=sessions-ended";
 	}
 
-	@ExceptionHandler(ScreenException.SignInNeeded.class)
-	String signIn() {
-		return "redirect:/sign-in";
-	}
-
-	@ExceptionHandler({ ScreenException.NotFound.class, MethodArgumentTypeMismatchException.class })
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-		return "backoffice/access/not-found";
-	}
-
-	/** No form on these pages sends input a service could refuse; a refusal is the service misbehaving. */
-	@ExceptionHandler({ ScreenException.Unavailable.class, ScreenException.Refused.class,
-			ScreenException.Conflict.class, IdentityUnavailableException.class })
-	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-	String unavailable(HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-		response.setHeader(HttpHeaders.RETRY_AFTER, "30");
-		return "backoffice/access/unavailable";
-	}
-
 	private StaffToken token(HttpServletRequest request) {
-		return this.tokens.current(request).orElseThrow(ScreenException.SignInNeeded::new);
+		return this.pages.staff(request);
 	}
 
 	private Optional<ClientActivity> activity(StaffToken token, UUID contactId, List<Project> projects) {
@@ -176,7 +144,7 @@ class AccessPages {
 		try {
 			return Optional.of(read.get());
 		}
-		catch (ScreenException.Unavailable | ScreenException.Refused | ScreenException.NotFound ex) {
+		catch (ServiceUnavailableException | ServiceRefusedException | NotFoundException ex) {
 			return Optional.empty();
 		}
 	}

@@ -8,51 +8,48 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.coastline.backoffice.screens.NotFoundException;
+import com.coastline.backoffice.screens.ServiceProblem;
+import com.coastline.backoffice.screens.ServiceRefusedException;
+import com.coastline.backoffice.screens.StaffPages;
 import com.coastline.backoffice.screens.automations.AutomationsApi.Automation;
 import com.coastline.backoffice.screens.automations.AutomationsApi.Preview;
 import com.coastline.backoffice.screens.automations.AutomationsApi.Run;
-import com.coastline.backoffice.signin.IdentityUnavailableException;
 import com.coastline.backoffice.signin.StaffToken;
-import com.coastline.backoffice.signin.StaffTokens;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The automation screens (PRODUCT.md, automations): the list with each automation's last run, the create and edit
  * form (template library, dynamic-value picker), the preview against a real project, the test email to the member's
  * own address, and the run history with retry. Everything is read from and written to automation-service with the
- * member's staff JWT; its 404 is the 404 page, its 400/422 the form again with the errors by the field, and no
- * answer the "unavailable" page. Pages are never cached.
+ * member's staff JWT ({@code screens.ServiceCalls}); its 400/422 is the form again with the errors by the field,
+ * a stale version (409) a message on the form; everything else is answered as on every screen
+ * ({@code screens.ScreenAdvice}: the 404 page, the "service unavailable" page, sign-in).
  */
 @Controller
 class AutomationPages {
 
 	private static final String UNKNOWN_PROJECT = "That project is not in your workspace. Choose one of the list.";
 
-	private final StaffTokens tokens;
+	private final StaffPages pages;
 
 	private final AutomationsApi api;
 
-	AutomationPages(StaffTokens tokens, AutomationsApi api) {
-		this.tokens = tokens;
+	AutomationPages(StaffPages pages, AutomationsApi api) {
+		this.pages = pages;
 		this.api = api;
 	}
 
 	@ModelAttribute
-	void common(HttpServletResponse response, Model model) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+	void common(Model model) {
 		model.addAttribute("wording", Wording.INSTANCE);
 	}
 
@@ -91,9 +88,12 @@ class AutomationPages {
 			Automation created = this.api.create(token, form.creation());
 			return "redirect:/automations/" + created.id() + "?saved";
 		}
-		catch (ScreenException.Refused ex) {
+		catch (ServiceRefusedException ex) {
+			if (!invalid(ex)) {
+				throw ex;
+			}
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return refused(token, null, form, ex, model);
+			return refused(token, null, form, ex.problem(), model);
 		}
 	}
 
@@ -116,11 +116,14 @@ class AutomationPages {
 			this.api.change(token, id, form.change());
 			return "redirect:/automations/" + id + "?saved";
 		}
-		catch (ScreenException.Refused ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return refused(token, automation, form, ex, model);
-		}
-		catch (ScreenException.Conflict ex) {
+		catch (ServiceRefusedException ex) {
+			if (invalid(ex)) {
+				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+				return refused(token, automation, form, ex.problem(), model);
+			}
+			if (!conflict(ex)) {
+				throw ex;
+			}
 			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("message", "Someone changed this automation while you were editing it. "
 					+ "Open it again to see their changes, then make yours.");
@@ -145,7 +148,7 @@ class AutomationPages {
 		try {
 			return previewPage(token, automation, project, this.api.preview(token, id, project), null, model);
 		}
-		catch (ScreenException.NotFound ex) {
+		catch (NotFoundException ex) {
 			// The automation was found just before: the project is not one of the workspace's.
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return previewPage(token, automation, null, null, UNKNOWN_PROJECT, model);
@@ -167,14 +170,17 @@ class AutomationPages {
 			this.api.sendTest(token, id, project);
 			model.addAttribute("sentTo", token.email());
 		}
-		catch (ScreenException.NotFound ex) {
+		catch (NotFoundException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return previewPage(token, automation, null, null, UNKNOWN_PROJECT, model);
 		}
-		catch (ScreenException.Refused ex) {
+		catch (ServiceRefusedException ex) {
+			if (!invalid(ex)) {
+				throw ex;
+			}
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return previewPage(token, automation, project, null,
-					"The test email could not be sent: " + ex.detail(), model);
+					"The test email could not be sent: " + detail(ex.problem()), model);
 		}
 		return previewPage(token, automation, project, this.api.preview(token, id, project), null, model);
 	}
@@ -196,52 +202,39 @@ class AutomationPages {
 		StaffToken token = token(request);
 		Automation automation = this.api.automation(token, id);
 		if (!id.equals(this.api.run(token, runId).automationId())) {
-			throw new ScreenException.NotFound();
+			throw new NotFoundException("run");
 		}
 		try {
 			this.api.retry(token, runId);
 			return "redirect:/automations/" + id + "/runs?retried";
 		}
-		catch (ScreenException.Conflict ex) {
+		catch (ServiceRefusedException ex) {
+			if (!conflict(ex)) {
+				throw ex;
+			}
 			response.setStatus(HttpStatus.CONFLICT.value());
 			return runsPage(token, automation, null,
 					"Only a failed or skipped run can be retried; this one has moved on.", model);
 		}
 	}
 
-	@ExceptionHandler(ScreenException.SignInNeeded.class)
-	String signIn() {
-		return "redirect:/sign-in";
-	}
-
-	@ExceptionHandler({ ScreenException.NotFound.class, MethodArgumentTypeMismatchException.class })
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-		return "backoffice/automations/not-found";
-	}
-
-	/** A refusal no form is there to show (the service's 400, 409 or 422 on a page without one). */
-	@ExceptionHandler({ ScreenException.Refused.class, ScreenException.Conflict.class })
-	@ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
-	String refusedWithoutForm(RuntimeException ex, HttpServletResponse response, Model model) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-		String detail = (ex instanceof ScreenException.Refused refused) ? refused.detail()
-				: ((ScreenException.Conflict) ex).detail();
-		model.addAttribute("detail", detail);
-		return "backoffice/automations/refused";
-	}
-
-	@ExceptionHandler({ ScreenException.Unavailable.class, IdentityUnavailableException.class })
-	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-	String unavailable(HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-		response.setHeader(HttpHeaders.RETRY_AFTER, "30");
-		return "backoffice/automations/unavailable";
-	}
-
 	private StaffToken token(HttpServletRequest request) {
-		return this.tokens.current(request).orElseThrow(ScreenException.SignInNeeded::new);
+		return this.pages.staff(request);
+	}
+
+	/** The service's 400 or 422: the form's input, shown by the field. */
+	private static boolean invalid(ServiceRefusedException ex) {
+		int status = ex.problem().status();
+		return status == HttpStatus.BAD_REQUEST.value() || status == HttpStatus.UNPROCESSABLE_CONTENT.value();
+	}
+
+	/** The service's 409: a stale version, a run that moved on. */
+	private static boolean conflict(ServiceRefusedException ex) {
+		return ex.problem().status() == HttpStatus.CONFLICT.value();
+	}
+
+	private static String detail(ServiceProblem problem) {
+		return (problem.detail() != null) ? problem.detail() : "";
 	}
 
 	private String form(StaffToken token, Automation automation, AutomationForm form, Map<String, String> errors,
@@ -256,13 +249,17 @@ class AutomationPages {
 	}
 
 	/** The service's field errors by the form's fields; a detail it gives alone goes where it is about. */
-	private String refused(StaffToken token, Automation automation, AutomationForm form, ScreenException.Refused ex,
+	private String refused(StaffToken token, Automation automation, AutomationForm form, ServiceProblem problem,
 			Model model) {
+		Map<String, String> byField = new LinkedHashMap<>();
+		if (problem.errors() != null) {
+			problem.errors().forEach((error) -> byField.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
+		}
 		Map<String, String> errors = new LinkedHashMap<>();
-		ex.errors().forEach((field, message) -> errors.merge(formField(field), sentence(field, message),
+		byField.forEach((field, message) -> errors.merge(formField(field), sentence(field, message),
 				(a, b) -> a + " " + b));
 		String general = errors.remove("general");
-		String detail = ex.detail();
+		String detail = detail(problem);
 		if (errors.isEmpty() && general == null) {
 			if (detail.startsWith("The email's subject")) {
 				errors.put("subject", detail);

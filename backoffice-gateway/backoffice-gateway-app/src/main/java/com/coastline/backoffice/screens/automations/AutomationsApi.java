@@ -4,106 +4,85 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.coastline.backoffice.screens.Service;
+import com.coastline.backoffice.screens.ServiceCalls;
 import com.coastline.backoffice.signin.StaffToken;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 
 /**
  * automation-service's back-office API (automations, runs, templates, dynamic values, preview and test email) and
  * the project list of project-service (the projects to preview against), as the automation pages use them; every
- * call with the member's staff JWT (automation-service's README has the fields).
+ * call with the member's staff JWT through {@link ServiceCalls} (automation-service's README has the fields).
  */
 @Component
 class AutomationsApi {
 
-	private final ServiceCalls automation;
+	private final ServiceCalls calls;
 
-	private final ServiceCalls project;
-
-	AutomationsApi(RestClient.Builder builder, Environment environment) {
-		this.automation = ServiceCalls.of("automation", builder, environment);
-		this.project = ServiceCalls.of("project", builder, environment);
+	AutomationsApi(ServiceCalls calls) {
+		this.calls = calls;
 	}
 
 	List<Automation> automations(StaffToken token) {
-		return this.automation.call(token,
-				(client) -> client.get().uri("/api/automations").retrieve().body(new ParameterizedTypeReference<>() {
-				}));
+		return this.calls.list(token, Service.AUTOMATION, new ParameterizedTypeReference<>() {
+		}, "/api/automations");
 	}
 
 	Automation automation(StaffToken token, UUID id) {
-		return this.automation.call(token,
-				(client) -> client.get().uri("/api/automations/{id}", id).retrieve().body(Automation.class));
+		return this.calls.get(token, Service.AUTOMATION, Automation.class, "/api/automations/{id}", id);
 	}
 
 	Automation create(StaffToken token, AutomationRequest request) {
-		return this.automation.call(token,
-				(client) -> client.post().uri("/api/automations").body(request).retrieve().body(Automation.class));
+		return this.calls.send(token, Service.AUTOMATION, HttpMethod.POST, request, Automation.class,
+				"/api/automations");
 	}
 
 	Automation change(StaffToken token, UUID id, AutomationRequest request) {
-		return this.automation.call(token,
-				(client) -> client.put().uri("/api/automations/{id}", id).body(request).retrieve().body(Automation.class));
+		return this.calls.send(token, Service.AUTOMATION, HttpMethod.PUT, request, Automation.class,
+				"/api/automations/{id}", id);
 	}
 
 	List<Run> runs(StaffToken token, UUID automationId) {
-		return this.automation.call(token, (client) -> client.get()
-			.uri("/api/automations/{id}/runs", automationId)
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			}));
+		return this.calls.list(token, Service.AUTOMATION, new ParameterizedTypeReference<>() {
+		}, "/api/automations/{id}/runs", automationId);
 	}
 
 	Run run(StaffToken token, UUID runId) {
-		return this.automation.call(token,
-				(client) -> client.get().uri("/api/automation-runs/{id}", runId).retrieve().body(Run.class));
+		return this.calls.get(token, Service.AUTOMATION, Run.class, "/api/automation-runs/{id}", runId);
 	}
 
 	Run retry(StaffToken token, UUID runId) {
-		return this.automation.call(token,
-				(client) -> client.post().uri("/api/automation-runs/{id}/retry", runId).retrieve().body(Run.class));
+		return this.calls.send(token, Service.AUTOMATION, HttpMethod.POST, null, Run.class,
+				"/api/automation-runs/{id}/retry", runId);
 	}
 
 	Preview preview(StaffToken token, UUID automationId, UUID projectId) {
-		return this.automation.call(token, (client) -> client.post()
-			.uri("/api/automations/{id}/preview", automationId)
-			.body(new ProjectChoice(projectId))
-			.retrieve()
-			.body(Preview.class));
+		return this.calls.send(token, Service.AUTOMATION, HttpMethod.POST, new ProjectChoice(projectId), Preview.class,
+				"/api/automations/{id}/preview", automationId);
 	}
 
 	void sendTest(StaffToken token, UUID automationId, UUID projectId) {
-		this.automation.call(token, (client) -> client.post()
-			.uri("/api/automations/{id}/test", automationId)
-			.body(new ProjectChoice(projectId))
-			.retrieve()
-			.toBodilessEntity());
+		this.calls.send(token, Service.AUTOMATION, HttpMethod.POST, new ProjectChoice(projectId), Void.class,
+				"/api/automations/{id}/test", automationId);
 	}
 
 	List<Template> templates(StaffToken token) {
-		return this.automation.call(token, (client) -> client.get()
-			.uri("/api/email-templates")
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			}));
+		return this.calls.list(token, Service.AUTOMATION, new ParameterizedTypeReference<>() {
+		}, "/api/email-templates");
 	}
 
 	List<DynamicValue> dynamicValues(StaffToken token) {
-		return this.automation.call(token, (client) -> client.get()
-			.uri("/api/dynamic-values")
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			}));
+		return this.calls.list(token, Service.AUTOMATION, new ParameterizedTypeReference<>() {
+		}, "/api/dynamic-values");
 	}
 
 	List<Project> projects(StaffToken token) {
-		return this.project.call(token,
-				(client) -> client.get().uri("/api/projects").retrieve().body(new ParameterizedTypeReference<>() {
-				}));
+		return this.calls.list(token, Service.PROJECT, new ParameterizedTypeReference<>() {
+		}, "/api/projects");
 	}
 
 	/** An automation as automation-service answers it. */

@@ -10,7 +10,10 @@ import com.coastline.backoffice.support.ServicesStub;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +58,9 @@ class AccessPanelTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	CircuitBreakerRegistry breakers;
+
 	StaffMember member;
 
 	UUID contact;
@@ -64,6 +70,16 @@ class AccessPanelTest {
 	UUID otherProject;
 
 	UUID link;
+
+	/**
+	 * The screens share the routes' circuit breakers, and the context is shared: no circuit another test opened
+	 * (or filled with failures) decides these pages, and none of these tests' failures decides another's.
+	 */
+	@BeforeEach
+	@AfterEach
+	void closedCircuits() {
+		this.breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+	}
 
 	@BeforeEach
 	void aContactWithAProject() {
@@ -218,7 +234,7 @@ class AccessPanelTest {
 
 		this.mvc.perform(get("/contacts/" + foreign + "/access").cookie(session()))
 			.andExpect(status().isNotFound())
-			.andExpect(content().string(containsString("We could not find that contact")));
+			.andExpect(content().string(containsString("This page is not here")));
 		this.mvc.perform(post("/contacts/" + foreign + "/access/links/revoke-all").cookie(session())
 			.with(CsrfTokens.fetch(this.mvc).asField()))
 			.andExpect(status().isNotFound());
@@ -246,7 +262,9 @@ class AccessPanelTest {
 
 		this.mvc.perform(get(panel()).cookie(session()))
 			.andExpect(status().isServiceUnavailable())
-			.andExpect(content().string(containsString("Portal access is unavailable right now")));
+			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "10"))
+			.andExpect(content().string(allOf(containsString("This page is unavailable right now"),
+					containsString("<span>identity</span>"))));
 	}
 
 	@Test

@@ -9,7 +9,10 @@ import com.coastline.backoffice.support.IdentityStub.StaffMember;
 import com.coastline.backoffice.support.ServicesStub;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,9 +68,22 @@ class AutomationScreensTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	CircuitBreakerRegistry breakers;
+
 	StaffMember member;
 
 	UUID templateId;
+
+	/**
+	 * The screens share the routes' circuit breakers, and the context is shared: no circuit another test opened
+	 * (or filled with failures) decides these pages, and none of these tests' failures decides another's.
+	 */
+	@BeforeEach
+	@AfterEach
+	void closedCircuits() {
+		this.breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+	}
 
 	@BeforeEach
 	void signedIn() {
@@ -219,7 +235,9 @@ class AutomationScreensTest {
 			.andExpect(content().string(allOf(containsString("value=\"Welcome\""), containsString("name=\"version\" value=\"3\""),
 					containsString("Your project is approved"), containsString("Project approved"),
 					containsString("href=\"/automations/" + id + "/preview\""),
-					containsString("href=\"/automations/" + id + "/runs\""), not(containsString("name=\"trigger\"")))));
+					containsString("href=\"/automations/" + id + "/runs\""),
+					containsString("href=\"/automations/" + id + "\" aria-current=\"page\">Settings</a>"),
+					not(containsString("name=\"trigger\"")))));
 
 		ServiceAnswers.answer(AUTOMATION, this.member, WireMock.put(urlPathEqualTo("/api/automations/" + id)), 200,
 				automation(id, "Welcome back", "PROJECT_APPROVED", false));
@@ -343,6 +361,7 @@ class AutomationScreensTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString(">Failed<"), containsString(">Sent<"),
 					containsString(">25<"), containsString("identity-service unavailable"),
+					containsString("/runs\" aria-current=\"page\">Run history</a>"),
 					containsString("action=\"/automations/" + id + "/runs/" + failed + "/retry\""),
 					not(containsString("/runs/" + sent + "/retry")))));
 
@@ -390,7 +409,7 @@ class AutomationScreensTest {
 				"/automations/" + foreign + "/preview", "/automations/not-a-uuid" }) {
 			this.mvc.perform(get(path).cookie(session()))
 				.andExpect(status().isNotFound())
-				.andExpect(content().string(containsString("We could not find that")));
+				.andExpect(content().string(containsString("This page is not here")));
 		}
 
 		UUID own = UUID.randomUUID();
@@ -422,8 +441,9 @@ class AutomationScreensTest {
 
 		this.mvc.perform(get("/automations").cookie(session()))
 			.andExpect(status().isServiceUnavailable())
-			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "30"))
-			.andExpect(content().string(containsString("Automations are unavailable right now")));
+			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "10"))
+			.andExpect(content().string(allOf(containsString("This page is unavailable right now"),
+					containsString("<span>automation</span>"))));
 	}
 
 	@Test
@@ -435,7 +455,8 @@ class AutomationScreensTest {
 			.willReturn(aResponse().withStatus(503)));
 
 		this.mvc.perform(get("/automations").cookie(new Cookie(SESSION_COOKIE, stranded.sessionId())))
-			.andExpect(status().isServiceUnavailable());
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(content().string(containsString("This page is unavailable right now")));
 	}
 
 	@Test
