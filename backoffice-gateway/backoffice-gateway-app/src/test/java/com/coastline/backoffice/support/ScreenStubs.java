@@ -82,4 +82,35 @@ public final class ScreenStubs {
 				+ ", \"addedContactIds\": [], \"approvedAt\": null, \"version\": 2, "
 				+ "\"createdAt\": \"2026-11-02T10:00:00Z\", \"updatedAt\": \"2026-11-03T10:00:00Z\"}";
 	}
+
+	/** project-service's estimate with one version (lines: 2.5 × 100.00 at 8.25 %, 1 × 40.00 untaxed). */
+	public static String estimate(UUID id, UUID projectId, String status, int version, String title) {
+		return "{\"id\": \"" + id + "\", \"projectId\": \"" + projectId + "\", \"currency\": \"USD\", \"status\": \""
+				+ status + "\", \"currentVersion\": " + version + ", \"version\": 3, \"versions\": ["
+				+ ((version > 1) ? "{\"number\": 1, \"status\": \"SUPERSEDED\", \"title\": \"First try\", "
+						+ "\"lineItems\": [], \"subtotalMinor\": 10000, \"taxMinor\": 0, \"totalMinor\": 10000}, " : "")
+				+ "{\"number\": " + version + ", \"status\": \"" + status + "\", \"title\": \"" + title
+				+ "\", \"notes\": \"Includes disposal.\", \"validUntil\": \"2026-12-31\", \"lineItems\": "
+				+ LINES + ", \"subtotalMinor\": 29000, \"taxMinor\": 2063, \"totalMinor\": 31063, "
+				+ "\"sentAt\": null, \"answeredAt\": null, \"clientMessage\": null}]}";
+	}
+
+	/** project-service's invoice (the same lines as {@link #estimate}), with one payment when {@code paidMinor > 0}. */
+	public static String invoice(UUID id, UUID projectId, String status, long paidMinor, boolean overdue) {
+		return "{\"id\": \"" + id + "\", \"projectId\": \"" + projectId + "\", \"title\": \"Deposit\", "
+				+ "\"notes\": null, \"currency\": \"USD\", \"status\": \"" + status + "\", \"overdue\": " + overdue
+				+ ", \"dueDate\": \"2026-12-15\", \"lineItems\": " + LINES + ", \"subtotalMinor\": 29000, "
+				+ "\"taxMinor\": 2063, \"totalMinor\": 31063, \"paidMinor\": " + paidMinor + ", \"balanceDueMinor\": "
+				+ (31063 - paidMinor) + ", \"overpaidMinor\": 0, \"payments\": "
+				+ ((paidMinor > 0) ? "[{\"id\": \"" + UUID.randomUUID() + "\", \"method\": \"OFFLINE\", \"amountMinor\": "
+						+ paidMinor + ", \"reference\": \"Cheque 12\", \"receivedAt\": \"2026-12-02T10:00:00Z\"}]" : "[]")
+				+ ", \"issuedAt\": " + ("DRAFT".equals(status) ? "null" : "\"2026-12-01T10:00:00Z\"")
+				+ ", \"version\": 2}";
+	}
+
+	private static final String LINES = "[{\"lineNumber\": 1, \"description\": \"Shingles\", \"quantity\": 2.5, "
+			+ "\"unitPriceMinor\": 10000, \"taxRateBasisPoints\": 825, \"netMinor\": 25000, \"taxMinor\": 2063, "
+			+ "\"totalMinor\": 27063}, {\"lineNumber\": 2, \"description\": \"Disposal\", \"quantity\": 1, "
+			+ "\"unitPriceMinor\": 4000, \"taxRateBasisPoints\": 0, \"netMinor\": 4000, \"taxMinor\": 0, "
+			+ "\"totalMinor\": 4000}]";
 }

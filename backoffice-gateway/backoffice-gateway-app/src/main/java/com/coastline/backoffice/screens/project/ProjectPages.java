@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,12 +80,23 @@ class ProjectPages {
 	};
 
 	/** The confirmations a redirect back to the project page may ask for ({@code ?done=…}). */
-	private static final Map<String, String> DONE = Map.of("created", "Project created.", "photo-uploaded",
-			"Photo uploaded. It stays private until you add it to the customer portal.", "photo-added",
-			"Photo added to the customer portal.", "photo-removed", "Photo removed from the customer portal.",
-			"document-uploaded", "Document uploaded. It stays private until you share it.", "document-shared",
-			"Document shared with the client.", "document-unshared", "Document no longer shared with the client.",
-			"visit-scheduled", "Visit scheduled.");
+	private static final Map<String, String> DONE = Map.ofEntries(Map.entry("created", "Project created."),
+			Map.entry("photo-uploaded", "Photo uploaded. It stays private until you add it to the customer portal."),
+			Map.entry("photo-added", "Photo added to the customer portal."),
+			Map.entry("photo-removed", "Photo removed from the customer portal."),
+			Map.entry("document-uploaded", "Document uploaded. It stays private until you share it."),
+			Map.entry("document-shared", "Document shared with the client."),
+			Map.entry("document-unshared", "Document no longer shared with the client."),
+			Map.entry("visit-scheduled", "Visit scheduled."),
+			Map.entry("approved",
+					"Approved. Automations for approved projects run now (such as emailing the client their portal link)."),
+			Map.entry("started", "Work started."), Map.entry("completed", "Project completed."),
+			Map.entry("cancelled", "Project cancelled. Its open visits were cancelled too."));
+
+	/** The lifecycle's moves, by the status they start from (project-service's README, "Project lifecycle"). */
+	private static final Map<String, List<Move>> MOVES = Map.of("LEAD", List.of(Move.APPROVE, Move.CANCEL),
+			"ESTIMATING", List.of(Move.APPROVE, Move.CANCEL), "APPROVED", List.of(Move.START, Move.CANCEL),
+			"IN_PROGRESS", List.of(Move.COMPLETE, Move.CANCEL));
 
 	private final ServiceCalls services;
 
@@ -138,6 +150,41 @@ class ProjectPages {
 			Model model) {
 		StaffToken staff = this.pages.staff(request);
 		UUID projectId = StaffPages.id(id, "project");
+		model.addAttribute("done", DONE.get(done));
+		return page(staff, projectId, model);
+	}
+
+	/**
+	 * A move of the project's lifecycle (approve, start, complete, cancel) → project-service's
+	 * {@code POST /api/projects/{id}/{move}} → back to the page with a confirmation. A move the project's status no
+	 * longer allows (project-service's 409: someone else moved it, or the client approved its estimate meanwhile) →
+	 * the page as it is now, 409, with a message; nothing else is sent.
+	 */
+	@PostMapping("/projects/{id}/{move:approve|start|complete|cancel}")
+	String move(@PathVariable String id, @PathVariable String move, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		StaffToken staff = this.pages.staff(request);
+		UUID projectId = StaffPages.id(id, "project");
+		Move chosen = Move.of(move);
+		try {
+			this.services.send(staff, Service.PROJECT, HttpMethod.POST, null, Void.class,
+					"/api/projects/{id}/" + chosen.path(), projectId);
+			return "redirect:/projects/" + projectId + "?done=" + chosen.done();
+		}
+		catch (ServiceRefusedException ex) {
+			if (ex.problem().status() != HttpStatus.CONFLICT.value()) {
+				throw ex;
+			}
+			response.setStatus(HttpStatus.CONFLICT.value());
+			String page = page(staff, projectId, model);
+			Project now = (Project) model.getAttribute("project");
+			model.addAttribute("message", "This project cannot be " + chosen.done() + " now: it is "
+					+ now.statusLabel().toLowerCase(Locale.ROOT) + ". Nothing was changed.");
+			return page;
+		}
+	}
+
+	private String page(StaffToken staff, UUID projectId, Model model) {
 		Project project = this.services.get(staff, Service.PROJECT, Project.class, "/api/projects/{id}", projectId);
 		// The parts come from three services and do not depend on each other: asked for at once.
 		try (ExecutorService parts = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -162,7 +209,9 @@ class ProjectPages {
 			model.addAttribute("photos", await(photos));
 			model.addAttribute("documents", await(documents));
 		}
-		model.addAttribute("done", DONE.get(done));
+		List<Move> moves = MOVES.getOrDefault(project.status(), List.of());
+		model.addAttribute("moves", moves);
+		model.addAttribute("approvable", moves.contains(Move.APPROVE));
 		return "backoffice/projects/detail";
 	}
 
@@ -327,6 +376,60 @@ class ProjectPages {
 	private static ServiceRefusedException nothingChosen() {
 		return new ServiceRefusedException(Service.MEDIA, new ServiceProblem(null, "No file", 400,
 				"Choose a file first, then send the form.", List.of()));
+	}
+
+	/**
+	 * A move of the project's lifecycle, as a button on the project page.
+	 */
+	public enum Move {
+
+		/** LEAD, ESTIMATING → APPROVED: publishes ProjectApproved, which runs the Project approved automations. */
+		APPROVE("approve", "approved", "Approve"),
+
+		/** APPROVED → IN_PROGRESS. */
+		START("start", "started", "Start work"),
+
+		/** IN_PROGRESS → COMPLETED. */
+		COMPLETE("complete", "completed", "Complete"),
+
+		/** Any open status → CANCELLED (final). */
+		CANCEL("cancel", "cancelled", "Cancel project");
+
+		private final String path;
+
+		private final String done;
+
+		private final String label;
+
+		Move(String path, String done, String label) {
+			this.path = path;
+			this.done = done;
+			this.label = label;
+		}
+
+		static Move of(String path) {
+			for (Move move : values()) {
+				if (move.path.equals(path)) {
+					return move;
+				}
+			}
+			throw new NotFoundException("move");
+		}
+
+		/** The last part of its address ({@code approve}). */
+		public String path() {
+			return this.path;
+		}
+
+		/** Its confirmation's key, and the word for it ({@code approved}). */
+		public String done() {
+			return this.done;
+		}
+
+		/** The button's label. */
+		public String label() {
+			return this.label;
+		}
 	}
 
 	/**
