@@ -35,6 +35,11 @@ public final class DemoSeeder {
 
 	public static final String CONTACT_EMAIL = "dana.reyes@example.com";
 
+	/** The demo workspace's owner, who signs in to the back office with an emailed code. */
+	public static final String OWNER_EMAIL = "sam.ortiz@summit-roofing.example";
+
+	public static final String OWNER_NAME = "Sam Ortiz";
+
 	public static final String PROJECT = "Roof replacement";
 
 	/** The demo portal's address: {@code /p/summit-roofing} on portal-service. */
@@ -63,9 +68,12 @@ public final class DemoSeeder {
 	/** How long media-service may take to hear of a new project (ProjectUpserted on project.events). */
 	static final Duration MEDIA_KNOWS_PROJECT = Duration.ofMinutes(2);
 
-	/** What the demo consists of; {@code media}: the roof replacement's photos. */
+	/**
+	 * What the demo consists of; {@code media}: the roof replacement's photos; {@code ownerId}: the workspace's
+	 * owner ({@link #OWNER_EMAIL}, invited: active from the first sign-in).
+	 */
 	public record Demo(UUID workspaceId, UUID contactId, UUID projectId, UUID automationId, Job kitchen,
-			Media media) {
+			Media media, UUID ownerId) {
 	}
 
 	/**
@@ -116,6 +124,7 @@ public final class DemoSeeder {
 				stack.url(Service.IDENTITY) + "/api/workspaces",
 				Map.of("name", WORKSPACE, "timeZone", TIME_ZONE.getId(), "currency", "USD"), api.token());
 		String token = api.token(workspace);
+		UUID owner = owner(workspace, token);
 		UUID contact = findOrCreate(stack.url(Service.PROJECT) + "/api/contacts?email=" + Api.query(CONTACT_EMAIL),
 				stack.url(Service.PROJECT) + "/api/contacts",
 				Map.of("firstName", "Dana", "lastName", "Reyes", "email", CONTACT_EMAIL, "phone", "+1 303 555 0142"),
@@ -128,7 +137,21 @@ public final class DemoSeeder {
 		Job kitchen = seedKitchenRemodel(contact, token);
 		UUID automation = demoAutomation(token);
 		Media roofPhotos = media(project, ROOF_SITE, CREW_PHONE, roofPhotos(), List.of(), token);
-		return new Demo(workspace, contact, project, automation, kitchen, roofPhotos);
+		return new Demo(workspace, contact, project, automation, kitchen, roofPhotos, owner);
+	}
+
+	/**
+	 * The workspace's owner at identity-service, invited by the admin client (the workspace was made without one):
+	 * the first sign-in through the back-office gateway accepts the invitation. Found by email on a second start.
+	 */
+	private UUID owner(UUID workspace, String token) {
+		String staff = stack.url(Service.IDENTITY) + "/api/staff";
+		for (JsonNode member : api.get(staff, token).require(200)) {
+			if (OWNER_EMAIL.equals(member.path("email").asString())) {
+				return id(member);
+			}
+		}
+		return id(api.post(staff, Map.of("email", OWNER_EMAIL, "name", OWNER_NAME, "role", "OWNER"), token).require(201));
 	}
 
 	/**

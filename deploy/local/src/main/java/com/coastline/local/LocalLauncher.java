@@ -54,8 +54,12 @@ public final class LocalLauncher {
 			.formatted(demo.kitchen().projectId(), DemoSeeder.KITCHEN_PROJECT, demo.kitchen().estimateId()));
 		out.append("              %s%n".formatted(media(demo.kitchen().media())));
 		out.append("  automation  %s  %s%n".formatted(demo.automationId(), DemoSeeder.AUTOMATION));
-		out.append("  portal      %s/p/%s  (active; its profile: GET %s/api/portal-profile)%n%n"
+		out.append("  portal      %s/p/%s  (active; its profile: GET %s/api/portal-profile)%n"
 			.formatted(stack.url(Service.PORTAL), DemoSeeder.PORTAL_SLUG, stack.url(Service.PORTAL)));
+		out.append("  owner       %s  %s <%s>%n%n".formatted(demo.ownerId(), DemoSeeder.OWNER_NAME, DemoSeeder.OWNER_EMAIL));
+		out.append("The back office: http://localhost:%d/sign-in as %s (the code arrives in the inbox),%n"
+			.formatted(ports.backoffice(), DemoSeeder.OWNER_EMAIL));
+		out.append("or create a workspace of your own at http://localhost:%d/sign-up.%n%n".formatted(ports.backoffice()));
 		out.append("An admin token for the demo workspace (valid 5 minutes):%n".formatted());
 		out.append("  TOKEN=$(curl -s -u admin:local-admin-secret -d grant_type=client_credentials -d scope=admin \\%n"
 			.formatted());

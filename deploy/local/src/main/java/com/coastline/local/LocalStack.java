@@ -30,7 +30,11 @@ import io.zonky.test.db.postgres.util.ArchUtils;
  */
 public final class LocalStack implements AutoCloseable {
 
-	private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+	/** Seven JVMs start side by side: on a busy 2-core machine some take over 4 minutes to be ready. */
+	private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
+
+	/** The {@code backoffice-gateway} client's secret at identity-service: both services' local default. */
+	static final String BACKOFFICE_GATEWAY_SECRET = "local-backoffice-gateway-secret";
 
 	private final Path root;
 
@@ -157,6 +161,7 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/** @throws IllegalStateException for the back-office gateway, which has no database */
 	public String jdbcUrl(Service service) {
 		return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + service.database();
 	}
@@ -207,7 +212,7 @@ public final class LocalStack implements AutoCloseable {
 			.setServerConfig("max_connections", "200")
 			.start();
 		try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-			for (Service service : services) {
+			for (Service service : services.stream().filter(Service::ownsDatabase).toList()) {
 				try (var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
 					exists.setString(1, service.database());
 					if (!exists.executeQuery().next()) {
@@ -239,9 +244,11 @@ public final class LocalStack implements AutoCloseable {
 
 	private Map<String, String> environment(Service service) {
 		Map<String, String> env = new HashMap<>();
-		env.put("DATABASE_URL", jdbcUrl(service));
-		env.put("DATABASE_USERNAME", "postgres");
-		env.put("DATABASE_PASSWORD", "postgres");
+		if (service.ownsDatabase()) {
+			env.put("DATABASE_URL", jdbcUrl(service));
+			env.put("DATABASE_USERNAME", "postgres");
+			env.put("DATABASE_PASSWORD", "postgres");
+		}
 		env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
 		env.put("IDENTITY_URL", url(Service.IDENTITY));
 		env.put("IDENTITY_ISSUER", issuer());
@@ -258,6 +265,18 @@ public final class LocalStack implements AutoCloseable {
 		// so the portal's form-action allows its origin), which sends the browser back to the portal after.
 		env.put("PAYMENT_CHECKOUT_ORIGINS", "http://localhost:" + ports.project());
 		env.put("PAYMENTS_RETURN_URL", "http://localhost:" + ports.portal() + "/invoices/{invoiceId}");
+		if (service == Service.BACKOFFICE) {
+			// The staff back office: its routes to every service, the origin its forms and API calls must come
+			// from, and its client at identity-service (identity's application.yml knows the same local secret).
+			env.put("PORTAL_URL", "http://127.0.0.1:" + ports.portal());
+			env.put("AUTOMATION_URL", "http://127.0.0.1:" + ports.automation());
+			env.put("NOTIFICATION_URL", "http://127.0.0.1:" + ports.notification());
+			env.put("BACKOFFICE_PUBLIC_URL", "http://localhost:" + ports.backoffice());
+			env.put("BACKOFFICE_GATEWAY_CLIENT_SECRET", BACKOFFICE_GATEWAY_SECRET);
+		}
+		if (service == Service.IDENTITY) {
+			env.put("BACKOFFICE_GATEWAY_CLIENT_SECRET", BACKOFFICE_GATEWAY_SECRET);
+		}
 		if (service == Service.MEDIA) {
 			// Photos and documents on the local filesystem, beside PostgreSQL's and Kafka's data: kept
 			// between starts like the database that records them, never in the repository's source tree.

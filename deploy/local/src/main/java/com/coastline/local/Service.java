@@ -4,8 +4,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * A service of the system as the launcher knows it: where its executable jar is built, its port and
- * database. The management port is a free port chosen at start (ports in docs/SERVICES.md are the
- * services' defaults when run alone).
+ * database (none for the back-office gateway, which owns nothing durable). The management port is a free
+ * port chosen at start (ports in docs/SERVICES.md are the services' defaults when run alone).
  */
 public enum Service {
 
@@ -13,6 +13,8 @@ public enum Service {
 	PROJECT("project", "project-service/project-app", Ports::project),
 	MEDIA("media", "media-service/media-app", Ports::media),
 	PORTAL("portal", "portal-service/portal-app", Ports::portal),
+	/** The staff back office's gateway: sign-in pages and the routes of /api/** to the services; no database. */
+	BACKOFFICE("backoffice", "backoffice-gateway/backoffice-gateway-app", Ports::backoffice),
 	AUTOMATION("automation", "automation-service/automation-app", Ports::automation),
 	NOTIFICATION("notification", "notification-service/notification-app", Ports::notification);
 
@@ -32,11 +34,24 @@ public enum Service {
 		return shortName;
 	}
 
+	/** The name it reports ({@code spring.application.name}): its metrics' {@code application} label. */
 	public String applicationName() {
-		return shortName + "-service";
+		return module.substring(0, module.indexOf('/'));
 	}
 
+	/** Whether it keeps data in a database of its own (every service but the back-office gateway). */
+	public boolean ownsDatabase() {
+		return this != BACKOFFICE;
+	}
+
+	/**
+	 * Its database's name.
+	 * @throws IllegalStateException for the back-office gateway, which has none
+	 */
 	public String database() {
+		if (!ownsDatabase()) {
+			throw new IllegalStateException(applicationName() + " has no database");
+		}
 		return shortName + "_service";
 	}
 

@@ -32,7 +32,7 @@ class ApiDocumentationTest {
 			"delete /api/contacts/{contactId}/sessions", "post /api/workspaces", "get /api/workspaces",
 			"get /api/workspaces/{id}", "post /api/staff", "get /api/staff", "get /api/staff/{id}",
 			"delete /api/staff/{id}", "post /api/signups", "post /internal/links/redeem", "post /internal/sessions/token",
-			"post /internal/sessions/sign-out");
+			"post /internal/sessions/sign-out", "post /internal/staff/signups");
 
 	@Autowired
 	MockMvcTester mvc;
@@ -59,7 +59,7 @@ class ApiDocumentationTest {
 		assertThat(paths.propertyNames()).contains("/internal/links/redeem", "/internal/sessions/token",
 				"/internal/sessions/sign-out", "/api/contacts/{contactId}/links",
 				"/api/contacts/{contactId}/links/{linkId}", "/api/contacts/{contactId}/sessions", "/api/workspaces",
-				"/api/workspaces/{id}", "/api/staff", "/api/staff/{id}", "/api/signups");
+				"/api/workspaces/{id}", "/api/staff", "/api/staff/{id}", "/api/signups", "/internal/staff/signups");
 		assertThat(paths.at("/~1api~1contacts~1{contactId}~1links").propertyNames()).contains("get", "post", "delete");
 		List<String> withoutSummary = new ArrayList<>();
 		DOCUMENTED.forEach(operation -> {
@@ -69,8 +69,8 @@ class ApiDocumentationTest {
 			}
 		});
 		assertThat(withoutSummary).isEmpty();
-		for (String creating : List.of("/api/workspaces", "/api/staff", "/api/signups", "/api/contacts/{contactId}/links",
-				"/internal/links/redeem")) {
+		for (String creating : List.of("/api/workspaces", "/api/staff", "/api/signups", "/internal/staff/signups",
+				"/api/contacts/{contactId}/links", "/internal/links/redeem")) {
 			assertThat(paths.path(creating).path("post").path("responses").propertyNames()).as(creating)
 				.contains("201")
 				.doesNotContain("200");

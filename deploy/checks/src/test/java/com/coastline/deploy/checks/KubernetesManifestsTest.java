@@ -164,9 +164,10 @@ class KubernetesManifestsTest {
 			.flatMap(rule -> ((List<Map<String, Object>>) path(rule, "http.paths")).stream())
 			.map(p -> (String) path(p, "backend.service.name"))
 			.toList();
-		assertThat(backends).contains("portal-service");
-		// Only the portal and project-service's payment webhook are public; Actuator never is.
-		assertThat(backends).isSubsetOf("portal-service", "project-service");
+		assertThat(backends).contains("portal-service", "backoffice-gateway");
+		// Only the portal, the staff back office (its gateway) and project-service's payment webhook are public;
+		// Actuator never is.
+		assertThat(backends).isSubsetOf("portal-service", "backoffice-gateway", "project-service");
 		assertThat(rules.toString()).doesNotContain("management");
 
 		Map<String, Object> media = find(manifests, "ConfigMap", "media-service-config");

@@ -34,6 +34,9 @@ public class Audit {
 
 	public static final String CODE_USED = "code-used";
 
+	/** A workspace and its owner created by the public sign-up (the back-office gateway's page). */
+	public static final String SIGNED_UP = "signed-up";
+
 	/** A per-IP limit answered 429. */
 	public static final String THROTTLED = "throttled";
 

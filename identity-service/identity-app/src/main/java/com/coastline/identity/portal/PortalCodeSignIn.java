@@ -147,7 +147,7 @@ public class PortalCodeSignIn {
 			.findFirst()
 			.orElse("your contractor");
 		String name = (contacts.size() == 1) ? fullName(contacts.get(0)) : null;
-		return Optional.of(new SignInCodes.Recipient(name, workspaceName));
+		return Optional.of(new SignInCodes.Recipient(name, workspaceName, workspaceId));
 	}
 
 	private List<PortalIdentity> active(UUID workspaceId, String email) {

@@ -38,7 +38,7 @@ class CodeEmails {
 	}
 
 	/** Records the email in the caller's transaction; it goes out after the commit. */
-	void send(UUID codeId, UUID workspaceId, String email, SignInCodes.Recipient recipient, String code, Instant now) {
+	void send(UUID codeId, String email, SignInCodes.Recipient recipient, String code, Instant now) {
 		UUID commandId = UUID.randomUUID();
 		String to = recipient.signInTo();
 		long minutes = this.lifetime.toMinutes();
@@ -55,7 +55,7 @@ class CodeEmails {
 				<p>Enter it in the browser where you asked for it. It works for %d minutes.</p>
 				<p style="color:#555">If you did not ask for a code, ignore this email: nobody can sign in without it.</p>"""
 			.formatted(HtmlUtils.htmlEscape(to), CODE, minutes);
-		this.events.publishEvent(new SendEmail(commandId, "sign-in-code:" + codeId, workspaceId,
+		this.events.publishEvent(new SendEmail(commandId, "sign-in-code:" + codeId, recipient.workspaceId(),
 				new SendEmail.Recipient(email, (recipient.name() != null) ? subjectSafe(recipient.name()) : null), EmailKind.SIGN_IN_CODE,
 				CODE + " is your sign-in code for " + subjectSafe(to), text, html,
 				List.of(this.sealer.seal(commandId, SECRET, code)), new SendEmail.Correlation(null, null, null), now));

@@ -83,8 +83,14 @@ public class SignInCodes {
 	public record Requested(String attempt, Instant expiresAt) {
 	}
 
-	/** Whom a code email goes to; absent when the email is not on file (then no mail goes out). */
-	public record Recipient(String name, String signInTo) {
+	/**
+	 * Whom a code email goes to; absent when the email is not on file (then no mail goes out).
+	 * @param name the recipient's name, or null
+	 * @param signInTo what the code signs in to, for the subject ("Summit Roofing", "Coastline")
+	 * @param workspaceId the workspace the email is sent for ({@code SendEmail.workspaceId}: its branding and
+	 * delivery record); notification-service refuses an email for no workspace
+	 */
+	public record Recipient(String name, String signInTo, UUID workspaceId) {
 	}
 
 	/** An attempt whose email has been proven by its code. */
@@ -139,7 +145,7 @@ public class SignInCodes {
 				insert into sign_in_code (id, attempt_id, code_hash, pepper_id, created_at, expires_at)
 				values (?, ?, ?, ?, ?, ?)""", codeId, attemptId, this.pepper.hash(this.pepper.currentId(), attemptId, code),
 				this.pepper.currentId(), Timestamp.from(now), Timestamp.from(now.plus(this.settings.codeLifetime())));
-		recipient.ifPresent(to -> this.emails.send(codeId, workspaceId, email, to, code, now));
+		recipient.ifPresent(to -> this.emails.send(codeId, email, to, code, now));
 		this.audit.record(auditWorkspace, null, Audit.CODE_REQUESTED, attemptId, audience.value(), ip, userAgent,
 				recipient.isPresent() ? Audit.SUCCEEDED : Audit.UNKNOWN_EMAIL, now);
 		this.meters.codeRequested(audience.value(), recipient.isPresent() ? SignInMeters.SENT : SignInMeters.UNKNOWN_EMAIL);

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param perIpRequests codes asked for from one IP address (over the limit: 429)
  * @param perIpVerifications codes tried from one IP address (over the limit: 429)
  * @param perIpFailedRedemptions failed one-tap link redemptions from one IP address (a valid link always works)
+ * @param perIpSignUps workspaces signed up from one IP address through the back-office gateway (over the
+ * limit: 429)
  * @param resendCooldown at most one code per email and source in this time (silently)
  * @param firstWait the wait after the first wrong code from a source, doubling with each further one
  * @param maxWait the longest such wait
@@ -33,7 +35,7 @@ import org.springframework.validation.annotation.Validated;
 public record SignInProperties(@Valid @NotNull Pepper pepper, @DefaultValue("10m") Duration codeLifetime,
 		@DefaultValue("1h") Duration attemptLifetime, @Valid @NotNull Limit perIpRequests,
 		@Valid @NotNull Limit perIpVerifications,
-		@Valid @NotNull Limit perIpFailedRedemptions,
+		@Valid @NotNull Limit perIpFailedRedemptions, @Valid @NotNull Limit perIpSignUps,
 		@DefaultValue("60s") Duration resendCooldown, @DefaultValue("30s") Duration firstWait,
 		@DefaultValue("1h") Duration maxWait, @DefaultValue("10") @Min(1) int dailyCap) {
 

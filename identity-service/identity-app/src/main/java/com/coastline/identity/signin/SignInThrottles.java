@@ -42,7 +42,10 @@ public class SignInThrottles {
 	/** What a per-IP limit applies to. */
 	public enum PerIp {
 
-		REQUEST, VERIFY, FAILED_REDEMPTION
+		REQUEST, VERIFY, FAILED_REDEMPTION,
+
+		/** A workspace signed up through the back-office gateway's public sign-up page. */
+		SIGN_UP
 
 	}
 
@@ -127,6 +130,7 @@ public class SignInThrottles {
 			case REQUEST -> this.settings.perIpRequests();
 			case VERIFY -> this.settings.perIpVerifications();
 			case FAILED_REDEMPTION -> this.settings.perIpFailedRedemptions();
+			case SIGN_UP -> this.settings.perIpSignUps();
 		};
 	}
 

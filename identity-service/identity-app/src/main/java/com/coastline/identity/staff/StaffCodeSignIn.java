@@ -81,8 +81,11 @@ public class StaffCodeSignIn {
 	/** Asks for a code; the same answer whether or not the email belongs to anyone's staff. */
 	public SignInCodes.Requested request(String email, String attempt, String ip, String userAgent) {
 		count(PerIp.REQUEST, ip, userAgent, null);
-		Optional<SignInCodes.Recipient> recipient = this.directory.activeByEmail(email).isEmpty() ? Optional.empty()
-				: Optional.of(new SignInCodes.Recipient(null, "Coastline"));
+		// The email is sent for the earliest of the member's workspaces (the code signs in to any of them).
+		Optional<SignInCodes.Recipient> recipient = this.directory.activeByEmail(email)
+			.stream()
+			.findFirst()
+			.map((membership) -> new SignInCodes.Recipient(null, "Coastline", membership.workspaceId()));
 		return this.transactions
 			.execute(status -> this.codes.request(Audience.STAFF, null, email, attempt, ip, userAgent, recipient));
 	}
