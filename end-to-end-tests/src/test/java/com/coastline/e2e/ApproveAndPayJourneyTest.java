@@ -45,7 +45,7 @@ class ApproveAndPayJourneyTest {
 
 		try (Browser browser = Chromium.open(viewport)) {
 			browser.open(this.system.linkFor(this.system.demo().workspaceId(), client.contactId()));
-			browser.visible(By.id("actions-heading"));
+			browser.visibleReloading(By.id("actions-heading"));
 
 			browser.visible(By.cssSelector("a[href$='/estimates/" + client.estimateId() + "']")).click();
 			WebElement name = browser.visible(By.id("signed-name"));

@@ -56,6 +56,23 @@ public final class Browser implements AutoCloseable {
 		return until(ExpectedConditions.visibilityOfElementLocated(locator));
 	}
 
+	/**
+	 * The element, once a load of the current page displays it: reloads the page (a GET) every 2 s until then,
+	 * at most a minute. For a signed-in page right after signing in on a busy machine, where a service slower
+	 * than the portal's 600 ms greys out the sections this journey looks for (the portal's graceful degradation;
+	 * the next load has them).
+	 */
+	public WebElement visibleReloading(By locator) {
+		return new WebDriverWait(this.driver, Duration.ofMinutes(1), Duration.ofSeconds(2)).until((driver) -> {
+			List<WebElement> found = driver.findElements(locator);
+			if (!found.isEmpty() && found.get(0).isDisplayed()) {
+				return found.get(0);
+			}
+			driver.navigate().refresh();
+			return null;
+		});
+	}
+
 	public List<WebElement> all(By locator) {
 		return this.driver.findElements(locator);
 	}

@@ -50,7 +50,7 @@ class EmailCodeSignInJourneyTest {
 
 			code.sendKeys(this.system.latestCode(DemoSeeder.CONTACT_EMAIL, asked));
 			browser.driver().findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
-			browser.visible(By.id("actions-heading"));
+			browser.visibleReloading(By.id("actions-heading"));
 			assertThat(browser.path()).isEqualTo("/p/" + DemoSeeder.PORTAL_SLUG + "/");
 			assertThat(browser.text()).containsIgnoringCase("Estimate to approve")
 				.contains(DemoSeeder.KITCHEN_ESTIMATE)

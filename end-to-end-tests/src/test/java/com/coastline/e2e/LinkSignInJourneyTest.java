@@ -36,7 +36,7 @@ class LinkSignInJourneyTest {
 		try (Browser browser = Chromium.open(viewport)) {
 			// The link's page signs the browser in by its own POST (never the GET), then home.
 			browser.open(link);
-			browser.visible(By.id("actions-heading"));
+			browser.visibleReloading(By.id("actions-heading"));
 			assertThat(browser.path()).isEqualTo("/p/" + DemoSeeder.PORTAL_SLUG + "/");
 			assertThat(browser.driver().getTitle()).startsWith("Home");
 			assertThat(waitingForYou(browser)).anySatisfy(item -> assertThat(item).startsWithIgnoringCase("Estimate to approve")

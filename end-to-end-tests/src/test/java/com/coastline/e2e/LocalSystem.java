@@ -4,6 +4,10 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +26,7 @@ import com.coastline.local.LocalStack;
 import com.coastline.local.MailInbox;
 import com.coastline.local.Ports;
 import com.coastline.local.Service;
+import tools.jackson.databind.JsonNode;
 
 import static org.awaitility.Awaitility.await;
 
@@ -107,6 +112,100 @@ public final class LocalSystem implements AutoCloseable {
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> this.api.get(links, token).status() == 200);
 		return this.api.post(links, Map.of(), token).require(201).path("url").asString();
+	}
+
+	/**
+	 * A new workspace of its own, as a contractor who just signed up would have it: its Customer Portal at
+	 * {@code http://localhost:<port>/p/<slug>} (a fresh address), opened to clients, and one client with one
+	 * project. For journeys that change what a workspace's clients can do (revoking links, closing the
+	 * portal), so that the demo workspace stays as the other journeys expect it.
+	 */
+	public Workspace newWorkspace(String name) {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		UUID workspace = UUID.fromString(this.api.post(url(Service.IDENTITY) + "/api/workspaces",
+				Map.of("name", name + " " + suffix, "timeZone", "America/Denver", "currency", "USD"), this.api.token())
+			.require(201)
+			.path("id")
+			.asString());
+		String token = this.api.token(workspace);
+		String slug = "e2e-" + suffix;
+		String profile = url(Service.PORTAL) + "/api/portal-profile";
+		// The portal names itself after the workspace, which it learns from identity's events: until then it asks
+		// for a display name (422).
+		await("the portal knows " + workspace).atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> this.api.put(profile, Map.of("slug", slug), token).status() == 200);
+		this.api.post(profile + "/activate", null, token).require(200);
+		String email = "client-" + suffix + "@example.com";
+		UUID contact = UUID.fromString(this.api.post(url(Service.PROJECT) + "/api/contacts",
+				Map.of("firstName", "Jordan", "lastName", "Lee", "email", email), token)
+			.require(201)
+			.path("id")
+			.asString());
+		String project = "Backyard deck " + suffix;
+		this.api.post(url(Service.PROJECT) + "/api/projects", Map.of("name", project, "primaryContactId", contact),
+				token).require(201);
+		return new Workspace(workspace, slug, "http://localhost:" + this.stack.ports().portal() + "/p/" + slug,
+				contact, email, project);
+	}
+
+	/**
+	 * A fresh one-tap link for the workspace's client, once identity-service knows the contact and builds its
+	 * links on the workspace's portal address (both learnt from Kafka): links minted before that are left as
+	 * they are (they stay valid, and a revocation of all the contact's links ends them too).
+	 */
+	public String linkFor(Workspace workspace) {
+		return await("a link on " + workspace.portal()).atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> linkFor(workspace.id(), workspace.contactId()),
+					link -> link.startsWith(workspace.portal() + "/l/"));
+	}
+
+	/**
+	 * Revokes all the client's links as the back office does ({@code DELETE /api/contacts/{id}/links} at
+	 * identity-service with a token of the workspace), which also ends the sessions they opened.
+	 */
+	public void revokeLinks(Workspace workspace) {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(url(Service.IDENTITY) + "/api/contacts/" + workspace.contactId() + "/links"))
+			.header("Authorization", "Bearer " + this.api.token(workspace.id()))
+			.timeout(Duration.ofSeconds(30))
+			.DELETE()
+			.build();
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			if (status != 204) {
+				throw new IllegalStateException("Revoking the links of " + workspace.contactId() + " answered " + status);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The client's live sessions as identity-service lists them to the back office. */
+	public List<JsonNode> sessionsOf(Workspace workspace) {
+		return Api.items(this.api
+			.get(url(Service.IDENTITY) + "/api/contacts/" + workspace.contactId() + "/sessions",
+					this.api.token(workspace.id()))
+			.require(200));
+	}
+
+	/**
+	 * A workspace of a journey's own ({@link #newWorkspace}): its portal's address and its one client.
+	 *
+	 * @param id the workspace
+	 * @param slug the portal's address at the portal
+	 * @param portal {@code http://localhost:<port>/p/<slug>}
+	 * @param contactId the client
+	 * @param email the client's email
+	 * @param project the client's one project's name
+	 */
+	public record Workspace(UUID id, String slug, String portal, UUID contactId, String email, String project) {
 	}
 
 	/** Every email that reached the SMTP server for the address. */
