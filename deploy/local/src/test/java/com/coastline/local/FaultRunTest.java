@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -146,13 +147,19 @@ class FaultRunTest {
 		await("every fault over").atMost(Duration.ofMinutes(5)).until(() -> faultsDone.get() == schedule.size());
 		faults.shutdown();
 		happened.forEach(line -> System.out.println("  " + line));
+		assertThat(happened).as("every fault injected and recovered from (seed %d)", seed)
+			.noneMatch(line -> line.contains("FAILED"));
 
 		// then: once quiet, the ledger
-		await("an email for every approval").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(2))
-			.until(() -> {
-				Map<String, List<MailInbox.Mail>> inbox = inbox(domain);
-				return clients.stream().allMatch(client -> !inbox.getOrDefault(client.email(), List.of()).isEmpty());
-			});
+		try {
+			await("an email for every approval").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(2))
+				.until(() -> withoutEmail(clients, domain).isEmpty());
+		}
+		catch (ConditionTimeoutException ex) {
+			List<Client> missing = withoutEmail(clients, domain);
+			throw new AssertionError("No email for %d of %d approvals after 6 minutes (seed %d); their runs: %s; faults: %s"
+				.formatted(missing.size(), clients.size(), seed, runsOf(missing), List.copyOf(happened)), ex);
+		}
 		AtomicInteger last = new AtomicInteger(-1);
 		await("quiet").during(Duration.ofSeconds(15)).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
 			.until(() -> last.getAndSet(count(inbox(domain))) == count(inbox(domain)));
@@ -307,6 +314,28 @@ class FaultRunTest {
 			}
 			sleep(Duration.ofMillis(500));
 		}
+	}
+
+	private static List<Client> withoutEmail(List<Client> clients, String domain) {
+		Map<String, List<MailInbox.Mail>> inbox = inbox(domain);
+		return clients.stream().filter(client -> inbox.getOrDefault(client.email(), List.of()).isEmpty()).toList();
+	}
+
+	/** How many of these projects' automation runs are in each status, with the reason given ("none" for no run). */
+	private static Map<String, Integer> runsOf(List<Client> clients) throws SQLException {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		try (Connection db = database(Service.AUTOMATION);
+				var query = db.prepareStatement("select coalesce(r.status || ': ' || coalesce(r.failure_reason, '-'),"
+						+ " 'none'), count(*) from unnest(?) as p(id) left join automation_run r on r.project_id = p.id"
+						+ " group by 1")) {
+			query.setArray(1, db.createArrayOf("uuid", clients.stream().map(Client::projectId).toArray()));
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					counts.put(rows.getString(1), rows.getInt(2));
+				}
+			}
+		}
+		return counts;
 	}
 
 	/** Runs that needed more than one attempt and were sent in the end. */
