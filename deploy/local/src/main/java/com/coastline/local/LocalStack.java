@@ -50,7 +50,13 @@ public final class LocalStack implements AutoCloseable {
 
 	private final Map<Service, Map<String, String>> settings;
 
+	private final boolean faultProxies;
+
 	private EmbeddedPostgres postgres;
+
+	private FaultProxy postgresProxy;
+
+	private FaultProxy smtpProxy;
 
 	private KafkaBrokerProcess kafka;
 
@@ -67,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
 		this.services = List.copyOf(builder.services);
 		this.instances = new EnumMap<>(builder.instances);
 		this.settings = new EnumMap<>(builder.settings);
+		this.faultProxies = builder.faultProxies;
 	}
 
 	public static Builder builder(Path repositoryRoot) {
@@ -80,6 +87,10 @@ public final class LocalStack implements AutoCloseable {
 			startPostgres();
 			kafka = KafkaBrokerProcess.create(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController()).start();
 			inbox = MailInbox.start(ports.smtp(), ports.inbox());
+			if (faultProxies) {
+				postgresProxy = FaultProxy.start("postgres", ports.postgres(), 0);
+				smtpProxy = FaultProxy.start("smtp", ports.smtp(), 0);
+			}
 			for (Service service : services) {
 				int count = instances.getOrDefault(service, 1);
 				for (int replica = 1; replica <= count; replica++) {
@@ -140,6 +151,31 @@ public final class LocalStack implements AutoCloseable {
 		return inbox;
 	}
 
+	/**
+	 * The fault proxy between the services and PostgreSQL (a test's own connections go straight to it).
+	 *
+	 * @throws IllegalStateException unless the stack was built {@linkplain Builder#faultProxies() with them}
+	 */
+	public FaultProxy postgresProxy() {
+		return requireProxy(postgresProxy);
+	}
+
+	/**
+	 * The fault proxy between the services and the SMTP server.
+	 *
+	 * @throws IllegalStateException unless the stack was built {@linkplain Builder#faultProxies() with them}
+	 */
+	public FaultProxy smtpProxy() {
+		return requireProxy(smtpProxy);
+	}
+
+	private FaultProxy requireProxy(FaultProxy proxy) {
+		if (proxy == null) {
+			throw new IllegalStateException("This stack runs without fault proxies: build it with faultProxies()");
+		}
+		return proxy;
+	}
+
 	/** Where media-service keeps the uploaded photos, their renditions and the documents. */
 	public Path mediaDir() {
 		return dataDir.resolve("media").toAbsolutePath();
@@ -166,9 +202,20 @@ public final class LocalStack implements AutoCloseable {
 		return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + service.database();
 	}
 
+	/** The database as the services reach it: through the fault proxy when there is one. */
+	private String servicesJdbcUrl(Service service) {
+		int port = (postgresProxy != null) ? postgresProxy.port() : ports.postgres();
+		return "jdbc:postgresql://127.0.0.1:" + port + "/" + service.database();
+	}
+
 	@Override
 	public void close() {
 		processes.values().stream().flatMap(List::stream).forEach(ServiceProcess::stop);
+		for (FaultProxy proxy : new FaultProxy[] { postgresProxy, smtpProxy }) {
+			if (proxy != null) {
+				proxy.close();
+			}
+		}
 		if (kafka != null) {
 			kafka.stop();
 		}
@@ -245,7 +292,7 @@ public final class LocalStack implements AutoCloseable {
 	private Map<String, String> environment(Service service) {
 		Map<String, String> env = new HashMap<>();
 		if (service.ownsDatabase()) {
-			env.put("DATABASE_URL", jdbcUrl(service));
+			env.put("DATABASE_URL", servicesJdbcUrl(service));
 			env.put("DATABASE_USERNAME", "postgres");
 			env.put("DATABASE_PASSWORD", "postgres");
 		}
@@ -253,7 +300,7 @@ public final class LocalStack implements AutoCloseable {
 		env.put("IDENTITY_URL", url(Service.IDENTITY));
 		env.put("IDENTITY_ISSUER", issuer());
 		env.put("SMTP_HOST", "127.0.0.1");
-		env.put("SMTP_PORT", String.valueOf(ports.smtp()));
+		env.put("SMTP_PORT", String.valueOf((smtpProxy != null) ? smtpProxy.port() : ports.smtp()));
 		env.put("PORTAL_PUBLIC_URL", "http://localhost:" + ports.portal());
 		env.put("PORTAL_URL", "http://localhost:" + ports.portal());
 		// identity-service builds one-tap links on it: <portal>/p/<the workspace's address>/l/<token>.
@@ -308,6 +355,8 @@ public final class LocalStack implements AutoCloseable {
 		private final Map<Service, Integer> instances = new EnumMap<>(Service.class);
 
 		private final Map<Service, Map<String, String>> settings = new EnumMap<>(Service.class);
+
+		private boolean faultProxies;
 
 		private Builder(Path root) {
 			this.root = root.toAbsolutePath().normalize();
@@ -364,6 +413,17 @@ public final class LocalStack implements AutoCloseable {
 		 */
 		public Builder env(Service service, String name, String value) {
 			this.settings.computeIfAbsent(service, s -> new HashMap<>()).put(name, value);
+			return this;
+		}
+
+		/**
+		 * Puts a {@link FaultProxy} between the services and PostgreSQL, and one between the services and the
+		 * SMTP server, so that a test can cut or slow those connections. (Not Kafka: its clients connect to the
+		 * address the broker advertises after the first contact, so a proxy would only see the bootstrap;
+		 * the broker is killed instead.)
+		 */
+		public Builder faultProxies() {
+			this.faultProxies = true;
 			return this;
 		}
 

@@ -46,13 +46,14 @@ import static org.awaitility.Awaitility.await;
  * (SIGKILL) and restarted on its data, automation-service, notification-service and identity-service
  * killed and restarted (identity while links are being minted), the second automation-service and
  * notification-service instances leaving (stopped) and joining again 20 s later, the SMTP server down for
- * 60 s, PostgreSQL restarted, and a poison message on {@code project.events}. The stack is
+ * 60 s and slow (each chunk 300 ms late) for 30 s, PostgreSQL restarted and, through a {@link FaultProxy}, every
+ * service's connection to it cut for 10 s, and a poison message on {@code project.events}. The stack is
  * {@link ReplicaStack}: two instances of automation-service and of notification-service. Then, once quiet, the ledger: every approval
  * has exactly one email whose link redeems, nothing unexpected arrived, the poison message is in
  * automation-service's dead-letter topic and no service has an incomplete publication left.
  * <p>
  * The one documented duplicate: an email SMTP accepted whose delivery could not be recorded (its
- * notification-service instance killed or stopped, or PostgreSQL gone, in between) goes out again with the
+ * notification-service instance killed or stopped, or PostgreSQL restarted or cut off, in between) goes out again with the
  * same Message-ID; at most one per sender worker (4) for each such fault.
  * <p>
  * CI runs one seed with 120 approvals; the long run is
@@ -65,6 +66,13 @@ class FaultRunTest {
 	private static final int SENDERS = 4;
 
 	private static final Duration SMTP_OUTAGE = Duration.ofSeconds(60);
+
+	private static final Duration DATABASE_CUT = Duration.ofSeconds(10);
+
+	private static final Duration SLOW_SMTP = Duration.ofSeconds(30);
+
+	/** Each chunk of the SMTP conversation held back this long: an email takes seconds, no timeout is reached. */
+	private static final Duration SMTP_LAG = Duration.ofMillis(300);
 
 	private static final Duration READY = Duration.ofMinutes(3);
 
@@ -195,7 +203,7 @@ class FaultRunTest {
 		}
 		long crashWindows = schedule.stream()
 			.filter(fault -> fault.kind() == Kind.KILL_NOTIFICATION || fault.kind() == Kind.RESTART_POSTGRES
-					|| fault.kind() == Kind.REPLICAS_LEAVE_AND_JOIN)
+					|| fault.kind() == Kind.CUT_POSTGRES || fault.kind() == Kind.REPLICAS_LEAVE_AND_JOIN)
 			.count();
 		System.out.printf("Ledger, seed %d: %d approvals (%d approve calls retried), %d emails; lost %d, duplicated %d"
 				+ " (bound %d), copies with another Message-ID %d, unexpected %d, recovered (runs that needed more"
@@ -253,6 +261,16 @@ class FaultRunTest {
 				stack.inbox().smtpUp();
 			}
 			case RESTART_POSTGRES -> stack.restartPostgres();
+			case CUT_POSTGRES -> {
+				stack.postgresProxy().cut();
+				sleep(DATABASE_CUT);
+				stack.postgresProxy().restore();
+			}
+			case SLOW_SMTP -> {
+				stack.smtpProxy().delay(SMTP_LAG);
+				sleep(SLOW_SMTP);
+				stack.smtpProxy().delay(Duration.ZERO);
+			}
 			case POISON -> poison(poisonId);
 		}
 	}
@@ -439,7 +457,7 @@ class FaultRunTest {
 
 	enum Kind {
 		KILL_BROKER, KILL_AUTOMATION, KILL_NOTIFICATION, KILL_IDENTITY, REPLICAS_LEAVE_AND_JOIN, SMTP_DOWN,
-		RESTART_POSTGRES, POISON
+		SLOW_SMTP, RESTART_POSTGRES, CUT_POSTGRES, POISON
 	}
 
 	record Fault(Kind kind, Duration at) {

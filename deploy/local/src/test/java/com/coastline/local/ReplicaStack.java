@@ -11,7 +11,8 @@ import java.util.concurrent.CompletionException;
 /**
  * The stack of the delivery and fault tests, started once per test JVM and shared by their classes (a start
  * is about 90 s of the build): identity, project, two automation-service and two notification-service
- * instances (each its own JVM, on the same database and broker). The runs retry at most every 5 s (instead
+ * instances (each its own JVM, on the same database and broker), which reach PostgreSQL and the SMTP server
+ * through {@linkplain LocalStack.Builder#faultProxies() fault proxies}. The runs retry at most every 5 s (instead
  * of 10 min) and a dead sender's deliveries are due again after a 30 s lease (instead of 5 min), so that
  * recovery fits in a test. It stops when the test JVM ends, or when a test class
  * that starts a stack of its own {@linkplain #release() releases} it (never two stacks at once on a small
@@ -40,6 +41,7 @@ final class ReplicaStack {
 				.replicas(Service.NOTIFICATION, 2)
 				.env(Service.AUTOMATION, "COASTLINE_AUTOMATION_RUNS_MAX_BACKOFF", "5s")
 				.env(Service.NOTIFICATION, "COASTLINE_NOTIFICATION_LEASE", "30s")
+				.faultProxies()
 				.log(log), "ReplicaStack");
 			LocalStack started = stack;
 			stop = new Thread(started::close, "replica-stack-stop");

@@ -1,6 +1,7 @@
 package com.coastline.project.invoice;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -104,8 +105,9 @@ class InvoiceLifecycleTest {
 		assertThat(last).bodyJson().extractingPath("$.payments[0].method").isEqualTo("OFFLINE");
 
 		List<ConsumerRecord<String, String>> payments = this.events.await(ProjectTopics.PAYMENT_RECEIVED, invoice, 2);
-		assertThat(payments).hasSize(2);
-		assertThat(assertConforms(payments.get(1), PaymentReceived.class).balanceDueMinor()).isZero();
+		// in either order on the topic (the outbox does not promise it): the second payment left nothing due
+		assertThat(payments).map(record -> assertConforms(record, PaymentReceived.class).balanceDueMinor())
+			.containsExactlyInAnyOrder(Invoicing.TOTAL - 10000, 0L);
 		InvoicePaid paid = assertConforms(this.events.await(ProjectTopics.INVOICE_PAID, invoice, 1).get(0),
 				InvoicePaid.class);
 		assertThat(paid.paidMinor()).isEqualTo(Invoicing.TOTAL);
