@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import com.coastline.identity.api.ClientSignedIn;
 import com.coastline.identity.signin.SignInMeters;
+import com.coastline.platform.web.problem.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -168,6 +169,26 @@ public class PortalSessions {
 	@Transactional
 	public int endAll(UUID workspaceId, UUID contactId, String actor) {
 		return endAllOf(workspaceId, contactId, ENDED_BY_BACK_OFFICE, actor);
+	}
+
+	/**
+	 * Ends one of the contact's sessions, named by its public id (the back office's "end session"), audited
+	 * as {@link #endAll} does. Ending a session that has already ended changes nothing.
+	 *
+	 * @throws NotFoundException when the contact has no session with that id in the workspace
+	 */
+	@Transactional
+	public void endOne(UUID workspaceId, UUID contactId, UUID sessionId, String actor) {
+		List<Session> ended = this.jdbc.query("update portal_session set ended_at = ?, end_reason = ? where id = ?"
+				+ " and workspace_id = ? and contact_id = ? and ended_at is null returning " + COLUMNS,
+				PortalSessions::map, Timestamp.from(this.clock.now()), ENDED_BY_BACK_OFFICE, sessionId, workspaceId,
+				contactId);
+		if (ended.isEmpty() && this.jdbc.queryForObject(
+				"select count(*) from portal_session where id = ? and workspace_id = ? and contact_id = ?",
+				Integer.class, sessionId, workspaceId, contactId) == 0) {
+			throw new NotFoundException("Session", sessionId);
+		}
+		end(ended, ENDED_BY_BACK_OFFICE, actor);
 	}
 
 	/** Ends all the contact's sessions. Call in a transaction. */

@@ -297,6 +297,74 @@ class RedeemAndSessionTest {
 	}
 
 	@Test
+	void theBackOfficeEndsOneSessionByTheIdOfTheSessionList() {
+		String token = portal.link(workspace, contact).get("token").asString();
+		String first = read(portal.redeem(token, "198.51.100.1", "Firefox")).get("sessionId").asString();
+		String second = read(portal.redeem(token, "198.51.100.2", "Safari")).get("sessionId").asString();
+		String firstId = sessionIdWithIp(workspace, contact, "198.51.100.1");
+
+		assertThat(portal.delete(portal.staff(workspace), "/api/contacts/{c}/sessions/{s}", contact, firstId))
+			.hasStatus(204);
+
+		assertProblem(portal.exchange(first), ProblemType.UNAUTHORIZED);
+		assertThat(portal.exchange(second)).as("the contact's other session").hasStatusOk();
+		JsonNode sessions = read(portal.get(portal.staff(workspace), "/api/contacts/{c}/sessions", contact));
+		assertThat(sessions.valueStream().map(session -> session.get("ip").asString())).containsExactly("198.51.100.2");
+		List<Map<String, Object>> audit = jdbc.queryForList("select subject_id::text as subject, actor, outcome"
+				+ " from audit_event where contact_id = ? and kind = 'session-ended'", contact);
+		assertThat(audit).singleElement().satisfies(row -> {
+			assertThat(row.get("subject")).isEqualTo(firstId);
+			assertThat((String) row.get("actor")).startsWith("staff-");
+			assertThat(row.get("outcome")).isEqualTo("ended-by-back-office");
+		});
+		assertThat(portal.redeem(token)).as("the link itself still works").hasStatus(201);
+	}
+
+	@Test
+	void endingAnEndedSessionAgainChangesNothing() {
+		String session = portal.session(portal.link(workspace, contact).get("token").asString());
+		String id = sessionIdWithIp(workspace, contact, "203.0.113.7");
+		assertThat(portal.delete(portal.staff(workspace), "/api/contacts/{c}/sessions/{s}", contact, id)).hasStatus(204);
+
+		assertThat(portal.delete(portal.staff(workspace), "/api/contacts/{c}/sessions/{s}", contact, id)).hasStatus(204);
+
+		assertProblem(portal.exchange(session), ProblemType.UNAUTHORIZED);
+		assertThat(jdbc.queryForObject("select count(*) from audit_event where contact_id = ? and kind = 'session-ended'",
+				Integer.class, contact)).isEqualTo(1);
+	}
+
+	@Test
+	void anotherContactsOrAnUnknownSessionIsNotFoundAndNothingEnds() {
+		UUID otherContact = portal.contact(workspace);
+		String theirSession = portal.session(portal.link(workspace, otherContact).get("token").asString());
+		String theirId = sessionIdWithIp(workspace, otherContact, "203.0.113.7");
+		String staff = portal.staff(workspace);
+
+		assertProblem(portal.delete(staff, "/api/contacts/{c}/sessions/{s}", contact, theirId), ProblemType.NOT_FOUND);
+		assertProblem(portal.delete(staff, "/api/contacts/{c}/sessions/{s}", contact, UUID.randomUUID()),
+				ProblemType.NOT_FOUND);
+		assertProblem(portal.delete(staff, "/api/contacts/{c}/sessions/{s}", contact, "not-a-uuid"),
+				ProblemType.BAD_REQUEST);
+
+		assertThat(portal.exchange(theirSession)).hasStatusOk();
+		assertThat(jdbc.queryForObject("select count(*) from audit_event where contact_id = ? and kind = 'session-ended'",
+				Integer.class, otherContact)).isZero();
+	}
+
+	@Test
+	void anotherWorkspacesStaffCannotEndASessionAndNoTokenIsUnauthorized() {
+		String session = portal.session(portal.link(workspace, contact).get("token").asString());
+		String id = sessionIdWithIp(workspace, contact, "203.0.113.7");
+
+		assertProblem(portal.delete(portal.staff(portal.workspace()), "/api/contacts/{c}/sessions/{s}", contact, id),
+				ProblemType.NOT_FOUND);
+		assertProblem(mvc.delete().uri("/api/contacts/{c}/sessions/{s}", contact, id).exchange(),
+				ProblemType.UNAUTHORIZED);
+
+		assertThat(portal.exchange(session)).hasStatusOk();
+	}
+
+	@Test
 	void unknownSessionsAnswerTheSameProblem() {
 		assertProblem(portal.exchange(Secrets.generate()), ProblemType.UNAUTHORIZED);
 		assertProblem(portal.exchange(""), ProblemType.UNAUTHORIZED);
@@ -315,5 +383,15 @@ class RedeemAndSessionTest {
 			.content(JSON.writeValueAsString(body)).exchange(), ProblemType.UNAUTHORIZED);
 		assertThat(jdbc.queryForObject("select count(*) from portal_session where contact_id = ?", Integer.class,
 				contact)).isZero();
+	}
+
+	/** The public id (as the back office's session list shows it) of the contact's live session from this IP. */
+	private String sessionIdWithIp(UUID workspaceId, UUID contactId, String ip) {
+		JsonNode sessions = read(portal.get(portal.staff(workspaceId), "/api/contacts/{c}/sessions", contactId));
+		return sessions.valueStream()
+			.filter(session -> ip.equals(session.get("ip").asString()))
+			.map(session -> session.get("id").asString())
+			.findFirst()
+			.orElseThrow();
 	}
 }

@@ -172,6 +172,17 @@ class ContactAccessController {
 		this.sessions.endAll(workspaceId, contactId, this.currentTenant.get().subject());
 	}
 
+	@Operation(summary = "End one of the contact's portal sessions",
+			description = "By the id the session list shows (never the session's secret). 204, also when it has "
+				+ "already ended; 404 for a session the contact never had. Its link keeps working.")
+	@DeleteMapping("/sessions/{sessionId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void endSession(@PathVariable UUID contactId, @PathVariable UUID sessionId) {
+		UUID workspaceId = workspace();
+		this.links.requireContact(workspaceId, contactId);
+		this.sessions.endOne(workspaceId, contactId, sessionId, this.currentTenant.get().subject());
+	}
+
 	/** The caller's workspace (the security configuration lets only back-office tokens reach these). */
 	private UUID workspace() {
 		return this.currentTenant.requireWorkspace();
