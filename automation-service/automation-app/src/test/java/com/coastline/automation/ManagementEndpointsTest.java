@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import com.coastline.platform.test.security.TestTokens;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -13,7 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Probes, metrics and the dead-letter replay command are served on the management port, and only there. */
+/**
+ * Probes, metrics and the dead-letter replay command are served on the management port, and only there; the
+ * OpenAPI document on the application port, without a token.
+ */
 @AutomationServiceTest
 class ManagementEndpointsTest {
 
@@ -54,6 +59,20 @@ class ManagementEndpointsTest {
 	@Test
 	void actuatorIsNotServedOnTheApplicationPort() throws Exception {
 		assertThat(get(serverPort, "/actuator/prometheus", null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void theOpenApiDocumentIsPublicAndListsTheBackOfficeApiButOpensNothingElse() throws Exception {
+		HttpResponse<String> document = get(serverPort, "/v3/api-docs", null);
+
+		assertThat(document.statusCode()).isEqualTo(200);
+		Map<String, Object> paths = JsonPath.read(document.body(), "$.paths");
+		assertThat(paths).containsKeys("/api/automations", "/api/automations/{id}", "/api/automations/{id}/runs",
+				"/api/automation-runs/{runId}", "/api/projects/{projectId}/automation-runs", "/api/email-templates",
+				"/api/dynamic-values");
+		assertThat(JsonPath.<String>read(document.body(), "$.servers[0].url")).isEqualTo("/");
+		assertThat(get(serverPort, "/v3/api-docs.yaml", null).statusCode()).isEqualTo(401);
+		assertThat(get(serverPort, "/v3/api-docs/swagger-config", null).statusCode()).isEqualTo(401);
 	}
 
 	private static HttpResponse<String> get(int port, String path, String token) throws Exception {

@@ -17,7 +17,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The gateway's one filter chain: a browser application. Who is signed in is decided by identity-service from the
@@ -25,7 +29,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * session and no authentication of its own; it owns CSRF and the security headers. CSRF on every state-changing
  * request, forms and {@code /api/**} alike: a double-submit cookie ({@code HttpOnly}; the pages carry the token in
  * their forms and in a {@code _csrf} meta tag, which the back-office scripts send as {@code X-CSRF-TOKEN}), and
- * {@link CrossSiteRequestFilter} in front. No CORS configuration: other origins get no CORS headers.
+ * {@link CrossSiteRequestFilter} in front. No CORS configuration: other origins get no CORS headers. The Swagger UI
+ * files ({@code /swagger-ui/**}, behind {@code /api-docs}) get {@link #SWAGGER_UI_CONTENT_SECURITY_POLICY}, every
+ * other answer {@link #CONTENT_SECURITY_POLICY}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -35,6 +41,19 @@ class WebSecurityConfiguration {
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+	/**
+	 * The same for Swagger UI's files (the springdoc webjar, from this origin only), but for its stylesheet's icons,
+	 * which are {@code data:} images, and its logo's one {@code <style>} element, allowed by its hash (swagger-ui
+	 * 5.32; another version's logo is drawn without its colours): no other inline script or style, no other origin.
+	 */
+	static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; img-src 'self' data:; "
+			+ "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+	/** Swagger UI's page and files (springdoc serves them under this prefix; {@code /api-docs} redirects there). */
+	private static final RequestMatcher SWAGGER_UI = (request) -> request.getRequestURI()
+		.startsWith(request.getContextPath() + "/swagger-ui");
 
 	@Bean
 	SecurityFilterChain backOfficeSecurityFilterChain(HttpSecurity http, GatewayProperties gateway,
@@ -49,7 +68,10 @@ class WebSecurityConfiguration {
 		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
 			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
+						new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+						new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CONTENT_SECURITY_POLICY)))
 				.frameOptions((frames) -> frames.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(denied))

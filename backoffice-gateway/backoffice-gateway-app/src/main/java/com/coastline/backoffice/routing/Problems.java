@@ -11,7 +11,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.servlet.function.ServerResponse;
 
-/** The gateway's own answers on {@code /api/**}, as RFC 9457 problems in platform-web's vocabulary. */
+/**
+ * The gateway's own answers on {@code /api/**} and {@code /api-docs/**}, as RFC 9457 problems in platform-web's
+ * vocabulary.
+ */
 final class Problems {
 
 	private Problems() {
@@ -37,15 +40,20 @@ final class Problems {
 
 	/** The service does not answer, or its circuit is open. */
 	static ServerResponse unavailable(String service) {
+		return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "10")
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(unavailableProblem(service));
+	}
+
+	/** {@link #unavailable(String)}'s problem, for answers written outside the routes (with {@code Retry-After: 10}). */
+	static ProblemDetail unavailableProblem(String service) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The " + service + " service is not available right now. Try again in a moment.");
 		problem.setType(URI.create(ProblemType.TYPE_PREFIX + "service-unavailable"));
 		problem.setTitle("Service unavailable");
 		problem.setProperty("service", service);
-		return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "10")
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
+		return problem;
 	}
 
 	/** The service did not answer in its route's time. */

@@ -1,6 +1,7 @@
 package com.coastline.backoffice.routing;
 
 import com.coastline.backoffice.signin.StaffTokens;
+import com.coastline.platform.web.problem.ProblemResponseWriter;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,10 +25,15 @@ import org.springframework.web.servlet.function.ServerResponse;
  * The routes of {@code /api/**} ({@link BackOfficeService}, in its order), each: the per-client-IP rate limit,
  * the staff session swapped for a staff JWT, the service's address, its circuit breaker and its timeouts; then
  * {@code /api/**} that no service owns → 404 problem (after the same rate limit and session check, so the table
- * is not shown to strangers).
+ * is not shown to strangers). Each service's OpenAPI document, {@code GET /api-docs/{service}} → the service's
+ * {@value #SERVICE_API_DOCS}, goes the same way (limit, session, address, breaker, timeouts), for the Swagger UI at
+ * {@code /api-docs} ({@link ApiDocsAccess}).
  */
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
+
+	/** Where each service serves its OpenAPI document (springdoc's default path). */
+	static final String SERVICE_API_DOCS = "/v3/api-docs";
 
 	@Bean
 	ServiceProxies serviceProxies(RoutingProperties routing, RestClient.Builder builder, GatewayMvcProperties gateway,
@@ -46,6 +52,13 @@ class RoutingConfiguration {
 		FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ApiDocsAccess> apiDocsAccess(ObjectProvider<StaffTokens> tokens,
+			ObjectProvider<ProblemResponseWriter> problems) {
+		// On every path (it picks its own), after Spring Security's chain (firewall, headers).
+		return new FilterRegistrationBean<>(new ApiDocsAccess(tokens, problems));
 	}
 
 	@Bean
@@ -68,6 +81,17 @@ class RoutingConfiguration {
 				.filter(new ServiceBreaker(service.id(), breakers.circuitBreaker(service.id())))
 				.build();
 			routes = (routes != null) ? routes.and(route) : route;
+		}
+		for (BackOfficeService service : BackOfficeService.values()) {
+			RouterFunction<ServerResponse> document = GatewayRouterFunctions.route(service.id() + "-api-docs")
+				.GET(ApiDocsAccess.UI + "/" + service.id(), proxies.handler(service))
+				.filter(rateLimit)
+				.filter(relay)
+				.before(BeforeFilterFunctions.uri(routing.service(service).url()))
+				.before(BeforeFilterFunctions.setPath(SERVICE_API_DOCS))
+				.filter(new ServiceBreaker(service.id(), breakers.circuitBreaker(service.id())))
+				.build();
+			routes = routes.and(document);
 		}
 		RouterFunction<ServerResponse> unknown = RouterFunctions.route()
 			.route(RequestPredicates.path("/api/**"), (request) -> Problems.notFound())

@@ -60,10 +60,14 @@ class ProjectLifecycleTest {
 		UUID project = project(member, status);
 		var page = this.mvc.perform(get("/projects/" + project).cookie(session(member))).andExpect(status().isOk());
 		for (String move : offered) {
-			page.andExpect(content().string(containsString("action=\"/projects/" + project + "/" + move + "\"")));
+			// Cancelling asks first: a link to its confirmation page, never a form that cancels on one click.
+			String attribute = "cancel".equals(move) ? "href" : "action";
+			page.andExpect(content().string(containsString(attribute + "=\"/projects/" + project + "/" + move + "\"")));
 		}
+		page.andExpect(content().string(not(containsString("action=\"/projects/" + project + "/cancel\""))));
 		for (String move : notOffered) {
 			page.andExpect(content().string(not(containsString("action=\"/projects/" + project + "/" + move + "\""))));
+			page.andExpect(content().string(not(containsString("href=\"/projects/" + project + "/" + move + "\""))));
 		}
 	}
 

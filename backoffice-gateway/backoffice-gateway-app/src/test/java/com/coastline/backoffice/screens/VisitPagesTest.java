@@ -4,11 +4,8 @@ import java.util.UUID;
 
 import com.coastline.backoffice.routing.BackOfficeService;
 import com.coastline.backoffice.support.BackofficeGatewayTest;
-import com.coastline.backoffice.support.CsrfTokens;
-import com.coastline.backoffice.support.IdentityStub;
 import com.coastline.backoffice.support.IdentityStub.StaffMember;
 import com.coastline.backoffice.support.ScreenStubs;
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +14,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import static com.coastline.backoffice.support.ScreenStubs.answer;
 import static com.coastline.backoffice.support.ScreenStubs.calls;
 import static com.coastline.backoffice.support.ScreenStubs.server;
+import static com.coastline.backoffice.support.SignedInScreens.formOf;
+import static com.coastline.backoffice.support.SignedInScreens.member;
+import static com.coastline.backoffice.support.SignedInScreens.project;
+import static com.coastline.backoffice.support.SignedInScreens.session;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static org.hamcrest.Matchers.allOf;
@@ -34,8 +35,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @BackofficeGatewayTest
 class VisitPagesTest {
-
-	private static final String SESSION_COOKIE = "__Host-coastline-staff-session";
 
 	@Autowired
 	MockMvc mvc;
@@ -60,8 +59,7 @@ class VisitPagesTest {
 		UUID project = project(member);
 		answer(BackOfficeService.PROJECT, member, "POST", "/api/projects/" + project + "/appointments", 201, "{}");
 
-		this.mvc.perform(post("/projects/" + project + "/appointments").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/projects/" + project + "/appointments").with(formOf(this.mvc, member))
 			.param("date", "2026-12-01")
 			.param("from", "09:00")
 			.param("to", "11:30")
@@ -81,8 +79,7 @@ class VisitPagesTest {
 		StaffMember member = member();
 		UUID project = project(member);
 
-		this.mvc.perform(post("/projects/" + project + "/appointments").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/projects/" + project + "/appointments").with(formOf(this.mvc, member))
 			.param("date", "1 December")
 			.param("from", "9am")
 			.param("to", "11:00")
@@ -104,8 +101,7 @@ class VisitPagesTest {
 				"{\"type\": \"tag:coastline.app,2026:problem:validation-failed\", \"status\": 400, "
 						+ "\"errors\": [{\"field\": \"endsAt\", \"message\": \"must be after startsAt\"}]}");
 
-		this.mvc.perform(post("/projects/" + project + "/appointments").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/projects/" + project + "/appointments").with(formOf(this.mvc, member))
 			.param("date", "2026-12-01")
 			.param("from", "11:00")
 			.param("to", "09:00")
@@ -122,27 +118,11 @@ class VisitPagesTest {
 
 		this.mvc.perform(get("/projects/" + elsewhere + "/appointments/new").cookie(session(member)))
 			.andExpect(status().isNotFound());
-		this.mvc.perform(post("/projects/" + elsewhere + "/appointments").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/projects/" + elsewhere + "/appointments").with(formOf(this.mvc, member))
 			.param("date", "2026-12-01")
 			.param("from", "09:00")
 			.param("to", "11:00")
 			.param("timeZone", "Europe/Berlin")).andExpect(status().isNotFound());
 		server(BackOfficeService.PROJECT).verify(0, calls(member, "POST", "/api/projects/" + elsewhere + "/appointments"));
-	}
-
-	private static UUID project(StaffMember member) {
-		UUID project = UUID.randomUUID();
-		answer(BackOfficeService.PROJECT, member, "GET", "/api/projects/" + project, 200,
-				ScreenStubs.project(project, "Roof repair", "APPROVED", UUID.randomUUID()));
-		return project;
-	}
-
-	private static StaffMember member() {
-		return IdentityStub.staffSession("staff-" + UUID.randomUUID() + "@harbour.test", "Harbour Roofing");
-	}
-
-	private static Cookie session(StaffMember member) {
-		return new Cookie(SESSION_COOKIE, member.sessionId());
 	}
 }

@@ -1,12 +1,15 @@
 package com.coastline.project.config;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import com.coastline.platform.test.security.TestTokens;
 import com.coastline.platform.web.problem.ProblemType;
 import com.coastline.project.BackOffice;
 import com.coastline.project.ProjectServiceTest;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -61,6 +64,23 @@ class BackOfficeAccessTest {
 
 		assertThat(created).hasStatus(201);
 		assertThat(call(HttpMethod.GET, "/api/contacts/" + BackOffice.id(created), token)).hasStatusOk();
+	}
+
+	@Test
+	void theOpenApiDocumentIsPublicAndListsTheBackOfficeApiButOpensNothingElse() throws Exception {
+		MvcTestResult document = this.mvc.get().uri("/v3/api-docs").header(HttpHeaders.HOST, "evil.example").exchange();
+
+		assertThat(document).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+		String body = document.getResponse().getContentAsString();
+		Map<String, Object> paths = JsonPath.read(body, "$.paths");
+		assertThat(paths).containsKeys("/api/contacts", "/api/projects", "/api/projects/{id}",
+				"/api/projects/{projectId}/estimates", "/api/estimates/{id}", "/api/invoices", "/api/payment-settings",
+				"/portal/estimates");
+		assertThat(paths.keySet()).noneMatch((path) -> path.startsWith("/test-checkout"));
+		assertThat(JsonPath.<String>read(body, "$.servers[0].url")).isEqualTo("/");
+		assertThat(body).doesNotContain("evil.example");
+		assertProblem(call(HttpMethod.GET, "/v3/api-docs.yaml", null), ProblemType.UNAUTHORIZED);
+		assertProblem(call(HttpMethod.GET, "/v3/api-docs/swagger-config", null), ProblemType.UNAUTHORIZED);
 	}
 
 	private MvcTestResult call(HttpMethod method, String uri, String token) {

@@ -207,8 +207,13 @@ class ClientAnswersTest {
 		assertThat(this.estimating.decline(estimate, 1)).hasStatusOk().bodyJson().extractingPath("$.status")
 			.isEqualTo("DECLINED");
 
-		assertThat(this.estimating.read(estimate)).bodyJson().extractingPath("$.versions[0].clientMessage")
-			.isEqualTo("Too dear.");
+		MvcTestResult stored = this.estimating.read(estimate);
+		assertThat(stored).bodyJson().extractingPath("$.versions[0].clientMessage").isEqualTo("Too dear.");
+		// The back office shows who answered and when (backoffice-gateway's estimate page).
+		assertThat(stored).bodyJson().extractingPath("$.versions[0].answeredByContactId")
+			.isEqualTo(this.estimating.contact.toString());
+		assertThat(stored).bodyJson().extractingPath("$.versions[0].answeredAt").isNotNull();
+		assertThat(stored).bodyJson().extractingPath("$.versions[0].approval").isNull();
 		EstimateDeclined event = assertConforms(this.events.await(ProjectTopics.ESTIMATE_DECLINED, estimate, 1).get(0),
 				EstimateDeclined.class);
 		assertThat(event.message()).isEqualTo("Too dear.");

@@ -63,6 +63,12 @@ class AccessApi {
 				contactId);
 	}
 
+	/** Ends one session, by its id in {@link #sessions}; identity answers 404 when the contact has no such session. */
+	void endSession(StaffToken token, UUID contactId, UUID sessionId) {
+		this.calls.send(token, Service.IDENTITY, HttpMethod.DELETE, null, Void.class,
+				"/api/contacts/{id}/sessions/{sessionId}", contactId, sessionId);
+	}
+
 	void endAllSessions(StaffToken token, UUID contactId) {
 		this.calls.send(token, Service.IDENTITY, HttpMethod.DELETE, null, Void.class, "/api/contacts/{id}/sessions",
 				contactId);

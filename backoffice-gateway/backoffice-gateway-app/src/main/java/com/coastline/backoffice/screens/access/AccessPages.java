@@ -39,12 +39,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A contact's portal access panel (PRODUCT.md, back office): their one-tap links (revoke one, revoke all), live
- * portal sessions (end all), last sign-in, what they did in the portal, and the emails sent to them. The contact
- * is looked up at project-service first, so another workspace's or an unknown contact is a 404 before identity is
- * asked anything. The email history and the activity are secondary: when their service does not answer, the panel
- * says so in their place; the contact, links and sessions are the page, so without them it is the "service
- * unavailable" page. The calls go through {@code screens.ServiceCalls}, and what they cannot show is answered as on
- * every screen ({@code screens.ScreenAdvice}: the 404 page, the 503 page, sign-in).
+ * portal sessions (end one, end all), last sign-in, what they did in the portal, and the emails sent to them. The
+ * contact is looked up at project-service first, so another workspace's or an unknown contact is a 404 before
+ * identity is asked anything. The email history and the activity are secondary: when their service does not
+ * answer, the panel says so in their place; the contact, links and sessions are the page, so without them it is the
+ * "service unavailable" page. The calls go through {@code screens.ServiceCalls}, and what they cannot show is
+ * answered as on every screen ({@code screens.ScreenAdvice}: the 404 page, the 503 page, sign-in).
  */
 @Controller
 class AccessPages {
@@ -54,7 +54,10 @@ class AccessPages {
 
 	private static final Map<String, String> DONE = Map.of("link-revoked", "The link no longer works.",
 			"links-revoked", "All the contact's links no longer work, and their portal sessions have ended.",
-			"sessions-ended", "All the contact's portal sessions have ended. Their links still work.");
+			"sessions-ended", "All the contact's portal sessions have ended. Their links still work.",
+			"session-ended", "The portal session has ended: the client is signed out on that device. Their links "
+					+ "still work.",
+			"session-already-ended", "That portal session had already ended.");
 
 	private final StaffPages pages;
 
@@ -113,6 +116,24 @@ class AccessPages {
 		this.api.contact(token, id);
 		this.api.revokeAllLinks(token, id);
 		return "redirect:/contacts/" + id + "/access?done=links-revoked";
+	}
+
+	/**
+	 * Ends one of the contact's portal sessions; the links keep working. identity answers 204 for a session that has
+	 * already ended, and 404 for one it no longer has (purged since it ended or expired), which the panel tells as
+	 * a session that had already ended.
+	 */
+	@PostMapping("/contacts/{id}/access/sessions/{sessionId}/end")
+	String end(@PathVariable UUID id, @PathVariable UUID sessionId, HttpServletRequest request) {
+		StaffToken token = token(request);
+		this.api.contact(token, id);
+		try {
+			this.api.endSession(token, id, sessionId);
+		}
+		catch (NotFoundException ex) {
+			return "redirect:/contacts/" + id + "/access?done=session-already-ended";
+		}
+		return "redirect:/contacts/" + id + "/access?done=session-ended";
 	}
 
 	/** Ends all the contact's portal sessions; the links keep working. */

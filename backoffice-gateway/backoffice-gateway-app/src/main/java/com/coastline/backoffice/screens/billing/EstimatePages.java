@@ -2,23 +2,28 @@ package com.coastline.backoffice.screens.billing;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.coastline.backoffice.screens.Contact;
 import com.coastline.backoffice.screens.NotFoundException;
-import com.coastline.backoffice.screens.Project;
 import com.coastline.backoffice.screens.Service;
 import com.coastline.backoffice.screens.ServiceCalls;
-import com.coastline.backoffice.screens.ServiceProblem;
 import com.coastline.backoffice.screens.ServiceRefusedException;
+import com.coastline.backoffice.screens.ServiceUnavailableException;
 import com.coastline.backoffice.screens.StaffPages;
 import com.coastline.backoffice.screens.billing.Billing.Estimate;
 import com.coastline.backoffice.screens.billing.Billing.Invoice;
 import com.coastline.backoffice.signin.StaffToken;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -34,12 +39,16 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code POST /api/projects/{id}/estimates} (a DRAFT, version 1, in the workspace's currency); an estimate's page
  * (the current version's lines and totals, status, the earlier versions); <em>Send to client</em> →
  * {@code POST /api/estimates/{id}/send}; <em>Invoice this version</em> for an approved version. Refusals by their fields (422) or, for a move the estimate no longer allows,
- * as a message (409); nothing else is sent.
+ * as a message (409); nothing else is sent. The page also shows the client's answers ({@link EstimateAnswers}):
+ * who approved (the signed name, the signed-in contact), when in the workspace's time zone (identity's; UTC when
+ * identity cannot say), from which IP address and browser, and the approved document's fingerprint; who declined
+ * or asked for changes, when, and their message.
  */
 @Controller
 class EstimatePages {
 
-	private static final String DATE_FIELD = "validUntil";
+	/** The time zone answers are shown in when identity cannot say the workspace's ("UTC", not "Z"). */
+	private static final ZoneId UTC = ZoneId.of("UTC");
 
 	private static final Map<String, String> DONE = Map.of("created",
 			"Estimate saved as a draft. The client sees it once you send it.", "sent",
@@ -51,47 +60,27 @@ class EstimatePages {
 
 	private final Lookups lookups;
 
-	EstimatePages(ServiceCalls services, StaffPages pages, Lookups lookups) {
+	private final BillingCreation<Estimate> creation;
+
+	private final JsonMapper json;
+
+	EstimatePages(ServiceCalls services, StaffPages pages, Lookups lookups, JsonMapper json) {
 		this.services = services;
 		this.pages = pages;
 		this.lookups = lookups;
+		this.creation = new BillingCreation<>(services, pages, lookups, "estimates", "validUntil", null,
+				Estimate.class, Estimate::id);
+		this.json = json;
 	}
 
 	@GetMapping("/projects/{id}/estimates/new")
 	String newEstimate(@PathVariable String id, HttpServletRequest request, Model model) {
-		StaffToken staff = this.pages.staff(request);
-		Project project = this.lookups.project(staff, StaffPages.id(id, "project"));
-		return form(model, project, BillingForm.empty(this.lookups.currency(staff)), Map.of(), null);
+		return this.creation.newForm(id, request, model);
 	}
 
 	@PostMapping("/projects/{id}/estimates")
 	String create(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
-		StaffToken staff = this.pages.staff(request);
-		Project project = this.lookups.project(staff, StaffPages.id(id, "project"));
-		BillingForm form = BillingForm.of(request, DATE_FIELD);
-		Map<String, String> errors = new LinkedHashMap<>();
-		Map<String, Object> body = form.body(errors);
-		LocalDate validUntil = form.day(DATE_FIELD, errors);
-		if (!errors.isEmpty()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return form(model, project, form, errors, null);
-		}
-		body.put("validUntil", (validUntil != null) ? validUntil.toString() : null);
-		try {
-			Estimate created = this.services.send(staff, Service.PROJECT, HttpMethod.POST, body, Estimate.class,
-					"/api/projects/{id}/estimates", project.id());
-			// project-service answers 201 with the new resource; without it, the project page lists it.
-			return (created != null && created.id() != null) ? "redirect:/estimates/" + created.id() + "?done=created"
-					: "redirect:/projects/" + project.id();
-		}
-		catch (ServiceRefusedException ex) {
-			response.setStatus((ex.problem().status() == HttpStatus.CONFLICT.value()) ? HttpStatus.CONFLICT.value()
-					: HttpStatus.UNPROCESSABLE_CONTENT.value());
-			ServiceProblem problem = ex.problem();
-			Map<String, String> refused = form.errorsOf(problem, DATE_FIELD, DATE_FIELD);
-			return form(model, project, form, refused,
-					BillingForm.byField(refused, DATE_FIELD) ? null : problem.message());
-		}
+		return this.creation.create(id, request, response, model);
 	}
 
 	@GetMapping("/estimates/{id}")
@@ -185,19 +174,58 @@ class EstimatePages {
 	}
 
 	private void page(StaffToken staff, UUID estimateId, Model model) {
-		Estimate estimate = this.services.get(staff, Service.PROJECT, Estimate.class, "/api/estimates/{id}",
+		// One answer read twice: the estimate as the billing pages know it, and the client's answers with their
+		// evidence.
+		JsonNode answer = this.services.get(staff, Service.PROJECT, JsonNode.class, "/api/estimates/{id}",
 				estimateId);
+		Estimate estimate = this.json.treeToValue(answer, Estimate.class);
+		EstimateAnswers answers = this.json.treeToValue(answer, EstimateAnswers.class);
 		model.addAttribute("estimate", estimate);
 		model.addAttribute("version", estimate.current());
 		model.addAttribute("project", this.lookups.project(staff, estimate.projectId()));
+		// Only an answered estimate asks identity for the time zone and project-service for the contacts.
+		model.addAttribute("answers", answers.none() ? List.of()
+				: answers.shown(workspaceZone(staff), names(staff, answers.contactIds())));
 	}
 
-	private static String form(Model model, Project project, BillingForm form, Map<String, String> errors,
-			String message) {
-		model.addAttribute("project", project);
-		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
-		model.addAttribute("message", message);
-		return "backoffice/estimates/new";
+	/** The answering contacts' names; one that is gone or cannot be read now is left out ("the client"). */
+	private Map<UUID, String> names(StaffToken staff, List<UUID> contactIds) {
+		Map<UUID, String> names = new HashMap<>();
+		for (UUID contactId : contactIds) {
+			try {
+				Contact contact = this.services.get(staff, Service.PROJECT, Contact.class, "/api/contacts/{id}",
+						contactId);
+				if (contact != null) {
+					names.put(contactId, contact.name());
+				}
+			}
+			catch (NotFoundException | ServiceUnavailableException | ServiceRefusedException ex) {
+				// The answer still shows, without the contact's name.
+			}
+		}
+		return names;
+	}
+
+	/** The workspace's time zone, as identity knows it; UTC when identity cannot say right now. */
+	private ZoneId workspaceZone(StaffToken staff) {
+		try {
+			Workspace workspace = this.services.get(staff, Service.IDENTITY, Workspace.class, "/api/workspaces/{id}",
+					staff.workspaceId());
+			return (workspace != null && workspace.timeZone() != null) ? ZoneId.of(workspace.timeZone())
+					: UTC;
+		}
+		catch (NotFoundException | ServiceUnavailableException | ServiceRefusedException | DateTimeException ex) {
+			return UTC;
+		}
+	}
+
+	/**
+	 * identity's workspace, as far as the estimate's page needs it.
+	 *
+	 * @param id the workspace
+	 * @param timeZone its IANA time zone
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Workspace(UUID id, String timeZone) {
 	}
 }

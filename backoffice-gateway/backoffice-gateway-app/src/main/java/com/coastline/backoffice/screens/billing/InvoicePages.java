@@ -1,6 +1,5 @@
 package com.coastline.backoffice.screens.billing;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -9,10 +8,8 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.coastline.backoffice.screens.Project;
 import com.coastline.backoffice.screens.Service;
 import com.coastline.backoffice.screens.ServiceCalls;
-import com.coastline.backoffice.screens.ServiceProblem;
 import com.coastline.backoffice.screens.ServiceRefusedException;
 import com.coastline.backoffice.screens.StaffPages;
 import com.coastline.backoffice.screens.billing.Billing.Invoice;
@@ -38,8 +35,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class InvoicePages {
 
-	private static final String DATE_FIELD = "dueDate";
-
 	private static final Map<String, String> DONE = Map.of("created",
 			"Invoice saved as a draft. The client sees it once you issue it.", "issued",
 			"Issued. The client can see and pay it in the Customer Portal.", "payment-recorded", "Payment recorded.",
@@ -55,50 +50,24 @@ class InvoicePages {
 
 	private final Lookups lookups;
 
+	private final BillingCreation<Invoice> creation;
+
 	InvoicePages(ServiceCalls services, StaffPages pages, Lookups lookups) {
 		this.services = services;
 		this.pages = pages;
 		this.lookups = lookups;
+		this.creation = new BillingCreation<>(services, pages, lookups, "invoices", "dueDate",
+				"Enter the day the invoice is due.", Invoice.class, Invoice::id);
 	}
 
 	@GetMapping("/projects/{id}/invoices/new")
 	String newInvoice(@PathVariable String id, HttpServletRequest request, Model model) {
-		StaffToken staff = this.pages.staff(request);
-		Project project = this.lookups.project(staff, StaffPages.id(id, "project"));
-		return form(model, project, BillingForm.empty(this.lookups.currency(staff)), Map.of(), null);
+		return this.creation.newForm(id, request, model);
 	}
 
 	@PostMapping("/projects/{id}/invoices")
 	String create(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
-		StaffToken staff = this.pages.staff(request);
-		Project project = this.lookups.project(staff, StaffPages.id(id, "project"));
-		BillingForm form = BillingForm.of(request, DATE_FIELD);
-		Map<String, String> errors = new LinkedHashMap<>();
-		Map<String, Object> body = form.body(errors);
-		LocalDate dueDate = form.day(DATE_FIELD, errors);
-		if (form.date().isEmpty()) {
-			errors.put(DATE_FIELD, "Enter the day the invoice is due.");
-		}
-		if (!errors.isEmpty()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return form(model, project, form, errors, null);
-		}
-		body.put("dueDate", dueDate.toString());
-		try {
-			Invoice created = this.services.send(staff, Service.PROJECT, HttpMethod.POST, body, Invoice.class,
-					"/api/projects/{id}/invoices", project.id());
-			// project-service answers 201 with the new resource; without it, the project page lists it.
-			return (created != null && created.id() != null) ? "redirect:/invoices/" + created.id() + "?done=created"
-					: "redirect:/projects/" + project.id();
-		}
-		catch (ServiceRefusedException ex) {
-			response.setStatus((ex.problem().status() == HttpStatus.CONFLICT.value()) ? HttpStatus.CONFLICT.value()
-					: HttpStatus.UNPROCESSABLE_CONTENT.value());
-			ServiceProblem problem = ex.problem();
-			Map<String, String> refused = form.errorsOf(problem, DATE_FIELD, DATE_FIELD);
-			return form(model, project, form, refused,
-					BillingForm.byField(refused, DATE_FIELD) ? null : problem.message());
-		}
+		return this.creation.create(id, request, response, model);
 	}
 
 	@GetMapping("/invoices/{id}")
@@ -206,14 +175,5 @@ class InvoicePages {
 		Invoice invoice = this.services.get(staff, Service.PROJECT, Invoice.class, "/api/invoices/{id}", invoiceId);
 		model.addAttribute("invoice", invoice);
 		model.addAttribute("project", this.lookups.project(staff, invoice.projectId()));
-	}
-
-	private static String form(Model model, Project project, BillingForm form, Map<String, String> errors,
-			String message) {
-		model.addAttribute("project", project);
-		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
-		model.addAttribute("message", message);
-		return "backoffice/invoices/new";
 	}
 }

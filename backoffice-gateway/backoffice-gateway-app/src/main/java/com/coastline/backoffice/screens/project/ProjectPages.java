@@ -53,7 +53,7 @@ import org.springframework.web.multipart.MultipartFile;
  * visits from project-service; the project menu with the Customer Portal item from portal-service; photos and
  * documents from media-service, each with its portal visibility). The page needs project-service; the other parts
  * grey out alone when their service is down. Every change is a POST form (CSRF), answered with a redirect back to
- * the page and a short confirmation.
+ * the page and a short confirmation; cancelling the project asks first, on a page of its own.
  */
 @Controller
 class ProjectPages {
@@ -182,6 +182,30 @@ class ProjectPages {
 					+ now.statusLabel().toLowerCase(Locale.ROOT) + ". Nothing was changed.");
 			return page;
 		}
+	}
+
+	/**
+	 * <em>Cancel project</em> asks first: this page names the project and what cancelling does, with the
+	 * <em>Cancel project</em> form (the lifecycle's {@code POST /projects/{id}/cancel}, CSRF) and a <em>Keep project</em>
+	 * link back. Reading it changes nothing (only project-service's {@code GET /api/projects/{id}}). A project that can
+	 * no longer be cancelled (completed, or cancelled already) → the page without the form, 409, with a message;
+	 * another workspace's or a malformed id → the 404 page.
+	 */
+	@GetMapping("/projects/{id}/cancel")
+	String confirmCancel(@PathVariable String id, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		StaffToken staff = this.pages.staff(request);
+		UUID projectId = StaffPages.id(id, "project");
+		Project project = this.services.get(staff, Service.PROJECT, Project.class, "/api/projects/{id}", projectId);
+		boolean cancellable = MOVES.getOrDefault(project.status(), List.of()).contains(Move.CANCEL);
+		model.addAttribute("project", project);
+		model.addAttribute("cancellable", cancellable);
+		if (!cancellable) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("message", "This project cannot be cancelled now: it is "
+					+ project.statusLabel().toLowerCase(Locale.ROOT) + ". Nothing was changed.");
+		}
+		return "backoffice/projects/cancel";
 	}
 
 	private String page(StaffToken staff, UUID projectId, Model model) {
@@ -392,7 +416,7 @@ class ProjectPages {
 		/** IN_PROGRESS → COMPLETED. */
 		COMPLETE("complete", "completed", "Complete"),
 
-		/** Any open status → CANCELLED (final). */
+		/** Any open status → CANCELLED (final); the page's button leads to a confirmation page first. */
 		CANCEL("cancel", "cancelled", "Cancel project");
 
 		private final String path;
@@ -429,6 +453,11 @@ class ProjectPages {
 		/** The button's label. */
 		public String label() {
 			return this.label;
+		}
+
+		/** Whether the page's button asks first ({@code GET /projects/{id}/{path}}) instead of posting the move. */
+		public boolean confirmed() {
+			return this == CANCEL;
 		}
 	}
 

@@ -6,6 +6,7 @@ import com.coastline.backoffice.support.BackofficeGatewayTest;
 import com.coastline.backoffice.support.CsrfTokens;
 import com.coastline.backoffice.support.IdentityStub;
 import com.coastline.backoffice.support.IdentityStub.StaffMember;
+import com.coastline.backoffice.support.ServiceAnswers;
 import com.coastline.backoffice.support.ServicesStub;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -71,6 +72,8 @@ class AccessPanelTest {
 
 	UUID link;
 
+	UUID portalSession;
+
 	/**
 	 * The screens share the routes' circuit breakers, and the context is shared: no circuit another test opened
 	 * (or filled with failures) decides these pages, and none of these tests' failures decides another's.
@@ -88,6 +91,7 @@ class AccessPanelTest {
 		this.project = UUID.randomUUID();
 		this.otherProject = UUID.randomUUID();
 		this.link = UUID.randomUUID();
+		this.portalSession = UUID.randomUUID();
 		ServiceAnswers.answer(PROJECT, this.member, WireMock.get(urlPathEqualTo("/api/contacts/" + this.contact)), 200, """
 				{"id": "%s", "firstName": "Dana", "lastName": "Reyes", "email": "dana@example.com", "phone": null,
 				 "archived": false, "version": 1}""".formatted(this.contact));
@@ -119,7 +123,7 @@ class AccessPanelTest {
 						[{"id": "%s", "linkId": "%s", "projectId": "%s", "method": "link",
 						  "createdAt": "2026-11-28T07:05:00Z", "lastSeenAt": "2026-11-28T07:20:00Z",
 						  "expiresAt": "2026-12-12T07:05:00Z", "ip": "192.0.2.7", "userAgent": "%s"}]"""
-					.formatted(UUID.randomUUID(), this.link, this.project, IPHONE));
+					.formatted(this.portalSession, this.link, this.project, IPHONE));
 		ServiceAnswers.answer(NOTIFICATION, this.member, WireMock.get(urlPathEqualTo("/api/deliveries"))
 			.withQueryParam("contactId", equalTo(this.contact.toString())), 200, """
 				[{"id": "%s", "idempotencyKey": "automation-run:1", "kind": "AUTOMATION", "recipient": "d***@example.com",
@@ -151,7 +155,9 @@ class AccessPanelTest {
 					containsString("<td data-label=\"Last seen\">28 Nov 2026, 07:20 UTC</td>"),
 					containsString("Safari on iPhone"),
 					containsString("iPhone OS 17_0"), containsString("IP 192.0.2.7"),
-					containsString("action=\"/contacts/" + this.contact + "/access/sessions/end-all\""))))
+					containsString("action=\"/contacts/" + this.contact + "/access/sessions/end-all\""),
+					containsString("action=\"/contacts/" + this.contact + "/access/sessions/" + this.portalSession
+							+ "/end\""))))
 			.andExpect(content().string(allOf(
 					// last sign-in: the latest of the session's start and the link's last use
 					containsString("<dt>Last sign-in</dt><dd>28 Nov 2026, 07:05 UTC</dd>"),
@@ -227,6 +233,42 @@ class AccessPanelTest {
 	}
 
 	@Test
+	void endingOneSessionCallsIdentityWithItsIdAndThePanelSaysSo() throws Exception {
+		String endOne = "/api/contacts/" + this.contact + "/sessions/" + this.portalSession;
+		ServiceAnswers.answer(IDENTITY, this.member, WireMock.delete(urlPathEqualTo(endOne)), 204);
+
+		this.mvc.perform(post(panel() + "/sessions/" + this.portalSession + "/end").cookie(session())
+			.with(CsrfTokens.fetch(this.mvc).asField()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl(panel() + "?done=session-ended"));
+
+		identity().verify(1, deleteRequestedFor(urlPathEqualTo(endOne))
+			.withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + this.member.jwt())));
+		identity().verify(0, deleteRequestedFor(urlPathEqualTo("/api/contacts/" + this.contact + "/sessions")));
+		this.mvc.perform(get(panel()).cookie(session()).param("done", "session-ended"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The portal session has ended")));
+	}
+
+	@Test
+	void aSessionIdentityNoLongerKnowsIsSaidToHaveEndedAlready() throws Exception {
+		UUID gone = UUID.randomUUID();
+		ServiceAnswers.answer(IDENTITY, this.member,
+				WireMock.delete(urlPathEqualTo("/api/contacts/" + this.contact + "/sessions/" + gone)), 404,
+				ServiceAnswers.notFound());
+
+		this.mvc.perform(post(panel() + "/sessions/" + gone + "/end").cookie(session())
+			.with(CsrfTokens.fetch(this.mvc).asField()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl(panel() + "?done=session-already-ended"));
+
+		this.mvc.perform(get(panel()).cookie(session()).param("done", "session-already-ended"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("That portal session had already ended."),
+					not(containsString("The portal session has ended")))));
+	}
+
+	@Test
 	void anotherWorkspacesContactIsTheNotFoundPageAndNothingIsRevoked() throws Exception {
 		UUID foreign = UUID.randomUUID();
 		ServiceAnswers.answer(PROJECT, this.member, WireMock.get(urlPathEqualTo("/api/contacts/" + foreign)), 404,
@@ -241,10 +283,14 @@ class AccessPanelTest {
 		this.mvc.perform(post("/contacts/" + foreign + "/access/sessions/end-all").cookie(session())
 			.with(CsrfTokens.fetch(this.mvc).asField()))
 			.andExpect(status().isNotFound());
+		this.mvc.perform(post("/contacts/" + foreign + "/access/sessions/" + this.portalSession + "/end").cookie(session())
+			.with(CsrfTokens.fetch(this.mvc).asField()))
+			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/contacts/not-a-uuid/access").cookie(session())).andExpect(status().isNotFound());
 
 		identity().verify(0, anyRequestedFor(urlPathEqualTo("/api/contacts/" + foreign + "/links")));
 		identity().verify(0, anyRequestedFor(urlPathEqualTo("/api/contacts/" + foreign + "/sessions")));
+		identity().verify(0, anyRequestedFor(urlPathEqualTo("/api/contacts/" + foreign + "/sessions/" + this.portalSession)));
 	}
 
 	@Test
@@ -283,7 +329,7 @@ class AccessPanelTest {
 	@Test
 	void formsWithoutTheirCsrfTokenAreRefusedAndIdentityIsNotCalled() throws Exception {
 		for (String action : new String[] { "/links/" + this.link + "/revoke", "/links/revoke-all",
-				"/sessions/end-all" }) {
+				"/sessions/end-all", "/sessions/" + this.portalSession + "/end" }) {
 			this.mvc.perform(post(panel() + action).cookie(session()))
 				.andExpect(status().isForbidden())
 				.andExpect(content().string(containsString("This form has expired")));

@@ -6,6 +6,7 @@ import com.coastline.backoffice.support.BackofficeGatewayTest;
 import com.coastline.backoffice.support.CsrfTokens;
 import com.coastline.backoffice.support.IdentityStub;
 import com.coastline.backoffice.support.IdentityStub.StaffMember;
+import com.coastline.backoffice.support.ServiceAnswers;
 import com.coastline.backoffice.support.ServicesStub;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;

@@ -5,10 +5,8 @@ import java.util.UUID;
 import com.coastline.backoffice.routing.BackOfficeService;
 import com.coastline.backoffice.support.BackofficeGatewayTest;
 import com.coastline.backoffice.support.CsrfTokens;
-import com.coastline.backoffice.support.IdentityStub;
 import com.coastline.backoffice.support.IdentityStub.StaffMember;
 import com.coastline.backoffice.support.ScreenStubs;
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +17,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static com.coastline.backoffice.support.ScreenStubs.answer;
 import static com.coastline.backoffice.support.ScreenStubs.calls;
 import static com.coastline.backoffice.support.ScreenStubs.server;
+import static com.coastline.backoffice.support.SignedInScreens.formOf;
+import static com.coastline.backoffice.support.SignedInScreens.member;
+import static com.coastline.backoffice.support.SignedInScreens.project;
+import static com.coastline.backoffice.support.SignedInScreens.session;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -42,15 +44,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @BackofficeGatewayTest
 class EstimatePagesTest {
 
-	private static final String SESSION_COOKIE = "__Host-coastline-staff-session";
-
 	@Autowired
 	MockMvc mvc;
 
 	@Test
 	void theNewFormIsInTheWorkspacesCurrencyWithEmptyRows() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member);
+		UUID project = project(member, "ESTIMATING");
 		answer(BackOfficeService.IDENTITY, member, "GET", "/api/workspaces/" + member.workspaceId(), 200,
 				"{\"id\": \"" + member.workspaceId() + "\", \"name\": \"Harbour Roofing\", \"currency\": \"EUR\"}");
 
@@ -87,7 +87,7 @@ class EstimatePagesTest {
 	@Test
 	void identityDownLeavesTheCurrencyToType() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member);
+		UUID project = project(member, "ESTIMATING");
 		ScreenStubs.down(BackOfficeService.IDENTITY, "GET", "/api/workspaces/" + member.workspaceId());
 
 		this.mvc.perform(get("/projects/" + project + "/estimates/new").cookie(session(member)))
@@ -98,7 +98,7 @@ class EstimatePagesTest {
 	@Test
 	void anEstimateReachesProjectServiceAsItsIntegersWithoutTheBlankRows() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member);
+		UUID project = project(member, "ESTIMATING");
 		UUID estimate = UUID.randomUUID();
 		answer(BackOfficeService.PROJECT, member, "POST", "/api/projects/" + project + "/estimates", 201,
 				ScreenStubs.estimate(estimate, project, "DRAFT", 1, "New roof"));
@@ -120,7 +120,7 @@ class EstimatePagesTest {
 	@Test
 	void whatIsNotAnAmountIsRefusedByItsRowAndNothingIsSent() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member);
+		UUID project = project(member, "ESTIMATING");
 
 		this.mvc.perform(form(post("/projects/" + project + "/estimates"), member, "USD", "New roof", "31/12/2026")
 			.param("description", "Shingles", "Disposal", "Nails", "Gutter", "")
@@ -150,7 +150,7 @@ class EstimatePagesTest {
 	@Test
 	void projectServicesRefusalIsShownByItsRowAndField() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member);
+		UUID project = project(member, "ESTIMATING");
 		answer(BackOfficeService.PROJECT, member, "POST", "/api/projects/" + project + "/estimates", 400,
 				"{\"type\": \"tag:coastline.app,2026:problem:validation-failed\", \"status\": 400, \"errors\": ["
 						+ "{\"field\": \"lineItems[1].description\", \"message\": \"must be a single line\"},"
@@ -173,7 +173,7 @@ class EstimatePagesTest {
 	@Test
 	void theEstimatesPageShowsItsLinesTotalsStatusAndVersions() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member);
+		UUID project = project(member, "ESTIMATING");
 		UUID estimate = UUID.randomUUID();
 		answer(BackOfficeService.PROJECT, member, "GET", "/api/estimates/" + estimate, 200,
 				ScreenStubs.estimate(estimate, project, "DRAFT", 2, "New roof"));
@@ -193,7 +193,7 @@ class EstimatePagesTest {
 	@Test
 	void aSentEstimateOffersNoSendButton() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member);
+		UUID project = project(member, "ESTIMATING");
 		UUID estimate = UUID.randomUUID();
 		answer(BackOfficeService.PROJECT, member, "GET", "/api/estimates/" + estimate, 200,
 				ScreenStubs.estimate(estimate, project, "SENT", 1, "New roof"));
@@ -210,15 +210,15 @@ class EstimatePagesTest {
 		UUID estimate = UUID.randomUUID();
 		answer(BackOfficeService.PROJECT, member, "POST", "/api/estimates/" + estimate + "/send", 200, "{}");
 
-		this.mvc.perform(post("/estimates/" + estimate + "/send").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))).andExpect(redirectedUrl("/estimates/" + estimate + "?done=sent"));
+		this.mvc.perform(post("/estimates/" + estimate + "/send").with(formOf(this.mvc, member)))
+			.andExpect(redirectedUrl("/estimates/" + estimate + "?done=sent"));
 		server(BackOfficeService.PROJECT).verify(1, calls(member, "POST", "/api/estimates/" + estimate + "/send"));
 	}
 
 	@Test
 	void aSendProjectServiceRefusesIsAMessageOnThePage() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member);
+		UUID project = project(member, "ESTIMATING");
 		UUID estimate = UUID.randomUUID();
 		answer(BackOfficeService.PROJECT, member, "GET", "/api/estimates/" + estimate, 200,
 				ScreenStubs.estimate(estimate, project, "DRAFT", 1, "New roof"));
@@ -227,8 +227,7 @@ class EstimatePagesTest {
 						+ "\"detail\": \"The valid-until date has passed\", "
 						+ "\"errors\": [{\"field\": \"validUntil\", \"message\": \"has passed\"}]}");
 
-		this.mvc.perform(post("/estimates/" + estimate + "/send").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member)))
+		this.mvc.perform(post("/estimates/" + estimate + "/send").with(formOf(this.mvc, member)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(allOf(containsString("<h1>New roof</h1>"),
 					containsString("The estimate was not sent: The valid-until date has passed"))));
@@ -236,8 +235,7 @@ class EstimatePagesTest {
 		answer(BackOfficeService.PROJECT, member, "POST", "/api/estimates/" + estimate + "/send", 409,
 				"{\"type\": \"tag:coastline.app,2026:problem:conflict\", \"status\": 409, "
 						+ "\"detail\": \"The estimate is SENT\", \"currentStatus\": \"SENT\"}");
-		this.mvc.perform(post("/estimates/" + estimate + "/send").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member)))
+		this.mvc.perform(post("/estimates/" + estimate + "/send").with(formOf(this.mvc, member)))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("The estimate was not sent: The estimate is SENT")));
 	}
@@ -245,7 +243,7 @@ class EstimatePagesTest {
 	@Test
 	void anApprovedVersionIsInvoicedWithItsDueDate() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member);
+		UUID project = project(member, "ESTIMATING");
 		UUID estimate = UUID.randomUUID();
 		UUID invoice = UUID.randomUUID();
 		answer(BackOfficeService.PROJECT, member, "GET", "/api/estimates/" + estimate, 200,
@@ -258,8 +256,7 @@ class EstimatePagesTest {
 			.andExpect(content().string(allOf(containsString("Invoice the approved version"),
 					containsString("action=\"/estimates/" + estimate + "/versions/1/invoice\""),
 					not(containsString("/send\"")))));
-		this.mvc.perform(post("/estimates/" + estimate + "/versions/1/invoice").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/estimates/" + estimate + "/versions/1/invoice").with(formOf(this.mvc, member))
 			.param("dueDate", "2026-12-20")).andExpect(redirectedUrl("/invoices/" + invoice + "?done=created"));
 
 		server(BackOfficeService.PROJECT).verify(1,
@@ -270,7 +267,7 @@ class EstimatePagesTest {
 	@Test
 	void anInvoicedVersionOrAMalformedDueDateIsAMessageOnTheEstimatesPage() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member);
+		UUID project = project(member, "ESTIMATING");
 		UUID estimate = UUID.randomUUID();
 		answer(BackOfficeService.PROJECT, member, "GET", "/api/estimates/" + estimate, 200,
 				ScreenStubs.estimate(estimate, project, "APPROVED", 1, "New roof"));
@@ -278,19 +275,16 @@ class EstimatePagesTest {
 				"{\"type\": \"tag:coastline.app,2026:problem:conflict\", \"status\": 409, "
 						+ "\"detail\": \"Version 1 is already invoiced\"}");
 
-		this.mvc.perform(post("/estimates/" + estimate + "/versions/1/invoice").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/estimates/" + estimate + "/versions/1/invoice").with(formOf(this.mvc, member))
 			.param("dueDate", "2026-12-20"))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(allOf(containsString("<h1>New roof</h1>"),
 					containsString("No invoice was created: Version 1 is already invoiced"))));
-		this.mvc.perform(post("/estimates/" + estimate + "/versions/1/invoice").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/estimates/" + estimate + "/versions/1/invoice").with(formOf(this.mvc, member))
 			.param("dueDate", "next week"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Enter the day the invoice is due (YYYY-MM-DD).")));
-		this.mvc.perform(post("/estimates/" + estimate + "/versions/first/invoice").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/estimates/" + estimate + "/versions/first/invoice").with(formOf(this.mvc, member))
 			.param("dueDate", "2026-12-20")).andExpect(status().isNotFound());
 
 		server(BackOfficeService.PROJECT).verify(1,
@@ -314,8 +308,8 @@ class EstimatePagesTest {
 			.param("unitPrice", "10")
 			.param("taxRate", "")).andExpect(status().isNotFound());
 		this.mvc.perform(get("/estimates/" + elsewhere).cookie(session(member))).andExpect(status().isNotFound());
-		this.mvc.perform(post("/estimates/" + elsewhere + "/send").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))).andExpect(status().isNotFound());
+		this.mvc.perform(post("/estimates/" + elsewhere + "/send").with(formOf(this.mvc, member)))
+			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/estimates/not-an-id").cookie(session(member))).andExpect(status().isNotFound());
 
 		server(BackOfficeService.PROJECT).verify(0,
@@ -336,7 +330,7 @@ class EstimatePagesTest {
 	@Test
 	void withoutACsrfTokenTheFormsAreRefusedAndNothingIsSent() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member);
+		UUID project = project(member, "ESTIMATING");
 		UUID estimate = UUID.randomUUID();
 
 		this.mvc.perform(post("/projects/" + project + "/estimates").cookie(session(member))
@@ -355,7 +349,7 @@ class EstimatePagesTest {
 	@Test
 	void projectServiceDownIsTheServiceUnavailablePage() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member);
+		UUID project = project(member, "ESTIMATING");
 		UUID estimate = UUID.randomUUID();
 		ScreenStubs.down(BackOfficeService.PROJECT, "GET", "/api/estimates/" + estimate);
 		ScreenStubs.down(BackOfficeService.PROJECT, "POST", "/api/projects/" + project + "/estimates");
@@ -373,26 +367,10 @@ class EstimatePagesTest {
 
 	private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, StaffMember member,
 			String currency, String title, String validUntil) throws Exception {
-		return request.with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		return request.with(formOf(this.mvc, member))
 			.param("currency", currency)
 			.param("title", title)
 			.param("notes", "")
 			.param("validUntil", validUntil);
-	}
-
-	private static UUID project(StaffMember member) {
-		UUID project = UUID.randomUUID();
-		answer(BackOfficeService.PROJECT, member, "GET", "/api/projects/" + project, 200,
-				ScreenStubs.project(project, "Roof repair", "ESTIMATING", UUID.randomUUID()));
-		return project;
-	}
-
-	private static StaffMember member() {
-		return IdentityStub.staffSession("staff-" + UUID.randomUUID() + "@harbour.test", "Harbour Roofing");
-	}
-
-	private static Cookie session(StaffMember member) {
-		return new Cookie(SESSION_COOKIE, member.sessionId());
 	}
 }

@@ -5,10 +5,8 @@ import java.util.UUID;
 import com.coastline.backoffice.routing.BackOfficeService;
 import com.coastline.backoffice.support.BackofficeGatewayTest;
 import com.coastline.backoffice.support.CsrfTokens;
-import com.coastline.backoffice.support.IdentityStub;
 import com.coastline.backoffice.support.IdentityStub.StaffMember;
 import com.coastline.backoffice.support.ScreenStubs;
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +17,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static com.coastline.backoffice.support.ScreenStubs.answer;
 import static com.coastline.backoffice.support.ScreenStubs.calls;
 import static com.coastline.backoffice.support.ScreenStubs.server;
+import static com.coastline.backoffice.support.SignedInScreens.formOf;
+import static com.coastline.backoffice.support.SignedInScreens.member;
+import static com.coastline.backoffice.support.SignedInScreens.project;
+import static com.coastline.backoffice.support.SignedInScreens.session;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -40,8 +42,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @BackofficeGatewayTest
 class InvoicePagesTest {
-
-	private static final String SESSION_COOKIE = "__Host-coastline-staff-session";
 
 	@Autowired
 	MockMvc mvc;
@@ -150,8 +150,8 @@ class InvoicePagesTest {
 		this.mvc.perform(get("/invoices/" + invoice).param("done", "created").cookie(session(member)))
 			.andExpect(content().string(allOf(containsString("action=\"/invoices/" + invoice + "/issue\""),
 					containsString("Invoice saved as a draft."), containsString(">Draft</span>"))));
-		this.mvc.perform(post("/invoices/" + invoice + "/issue").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))).andExpect(redirectedUrl("/invoices/" + invoice + "?done=issued"));
+		this.mvc.perform(post("/invoices/" + invoice + "/issue").with(formOf(this.mvc, member)))
+			.andExpect(redirectedUrl("/invoices/" + invoice + "?done=issued"));
 		server(BackOfficeService.PROJECT).verify(1, calls(member, "POST", "/api/invoices/" + invoice + "/issue"));
 	}
 
@@ -166,8 +166,7 @@ class InvoicePagesTest {
 				"{\"type\": \"tag:coastline.app,2026:problem:conflict\", \"status\": 409, "
 						+ "\"detail\": \"The invoice is OPEN\", \"currentStatus\": \"OPEN\"}");
 
-		this.mvc.perform(post("/invoices/" + invoice + "/issue").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member)))
+		this.mvc.perform(post("/invoices/" + invoice + "/issue").with(formOf(this.mvc, member)))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(allOf(containsString("<h1>Deposit</h1>"),
 					containsString("The invoice was not issued: The invoice is OPEN"))));
@@ -185,8 +184,7 @@ class InvoicePagesTest {
 		this.mvc.perform(get("/invoices/" + invoice).cookie(session(member)))
 			.andExpect(content().string(allOf(containsString("action=\"/invoices/" + invoice + "/payments\""),
 					containsString("Amount (USD)"), containsString("action=\"/invoices/" + invoice + "/void\""))));
-		this.mvc.perform(post("/invoices/" + invoice + "/payments").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/invoices/" + invoice + "/payments").with(formOf(this.mvc, member))
 			.param("amount", "1,100.50")
 			.param("reference", " Cheque 12 "))
 			.andExpect(redirectedUrl("/invoices/" + invoice + "?done=payment-recorded"));
@@ -206,15 +204,13 @@ class InvoicePagesTest {
 				"{\"type\": \"tag:coastline.app,2026:problem:validation-failed\", \"status\": 422, \"errors\": "
 						+ "[{\"field\": \"amountMinor\", \"message\": \"is more than the balance due\"}]}");
 
-		this.mvc.perform(post("/invoices/" + invoice + "/payments").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/invoices/" + invoice + "/payments").with(formOf(this.mvc, member))
 			.param("amount", "10.005"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Enter the amount received as a number like 1250 or 1250.00")));
 		server(BackOfficeService.PROJECT).verify(0, calls(member, "POST", "/api/invoices/" + invoice + "/payments"));
 
-		this.mvc.perform(post("/invoices/" + invoice + "/payments").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/invoices/" + invoice + "/payments").with(formOf(this.mvc, member))
 			.param("amount", "5000"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(
@@ -234,8 +230,7 @@ class InvoicePagesTest {
 
 		this.mvc.perform(get("/invoices/" + invoice).cookie(session(member)))
 			.andExpect(content().string(not(containsString("/void\""))));
-		this.mvc.perform(post("/invoices/" + invoice + "/void").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/invoices/" + invoice + "/void").with(formOf(this.mvc, member))
 			.param("reason", "Wrong client"))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(
@@ -245,8 +240,8 @@ class InvoicePagesTest {
 
 		UUID draft = UUID.randomUUID();
 		answer(BackOfficeService.PROJECT, member, "POST", "/api/invoices/" + draft + "/void", 200, "{}");
-		this.mvc.perform(post("/invoices/" + draft + "/void").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))).andExpect(redirectedUrl("/invoices/" + draft + "?done=voided"));
+		this.mvc.perform(post("/invoices/" + draft + "/void").with(formOf(this.mvc, member)))
+			.andExpect(redirectedUrl("/invoices/" + draft + "?done=voided"));
 		server(BackOfficeService.PROJECT).verify(1, calls(member, "POST", "/api/invoices/" + draft + "/void")
 			.withRequestBody(equalToJson("{\"reason\": null}")));
 	}
@@ -268,8 +263,8 @@ class InvoicePagesTest {
 			.param("unitPrice", "10")
 			.param("taxRate", "")).andExpect(status().isNotFound());
 		this.mvc.perform(get("/invoices/" + elsewhere).cookie(session(member))).andExpect(status().isNotFound());
-		this.mvc.perform(post("/invoices/" + elsewhere + "/issue").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))).andExpect(status().isNotFound());
+		this.mvc.perform(post("/invoices/" + elsewhere + "/issue").with(formOf(this.mvc, member)))
+			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/invoices/12345").cookie(session(member))).andExpect(status().isNotFound());
 
 		server(BackOfficeService.PROJECT).verify(0, calls(member, "POST", "/api/projects/" + elsewhere + "/invoices"));
@@ -304,8 +299,7 @@ class InvoicePagesTest {
 		UUID invoice = UUID.randomUUID();
 		ScreenStubs.down(BackOfficeService.PROJECT, "POST", "/api/invoices/" + invoice + "/issue");
 
-		this.mvc.perform(post("/invoices/" + invoice + "/issue").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member)))
+		this.mvc.perform(post("/invoices/" + invoice + "/issue").with(formOf(this.mvc, member)))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "10"))
 			.andExpect(content().string(containsString("This page is unavailable right now")));
@@ -313,25 +307,9 @@ class InvoicePagesTest {
 
 	private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, StaffMember member,
 			String currency, String title, String dueDate) throws Exception {
-		return request.with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		return request.with(formOf(this.mvc, member))
 			.param("currency", currency)
 			.param("title", title)
 			.param("dueDate", dueDate);
-	}
-
-	private static UUID project(StaffMember member) {
-		UUID project = UUID.randomUUID();
-		answer(BackOfficeService.PROJECT, member, "GET", "/api/projects/" + project, 200,
-				ScreenStubs.project(project, "Roof repair", "APPROVED", UUID.randomUUID()));
-		return project;
-	}
-
-	private static StaffMember member() {
-		return IdentityStub.staffSession("staff-" + UUID.randomUUID() + "@harbour.test", "Harbour Roofing");
-	}
-
-	private static Cookie session(StaffMember member) {
-		return new Cookie(SESSION_COOKIE, member.sessionId());
 	}
 }

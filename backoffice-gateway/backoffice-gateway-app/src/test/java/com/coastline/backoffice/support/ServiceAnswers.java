@@ -1,8 +1,7 @@
-package com.coastline.backoffice.screens.access;
+package com.coastline.backoffice.support;
 
 import com.coastline.backoffice.routing.BackOfficeService;
 import com.coastline.backoffice.support.IdentityStub.StaffMember;
-import com.coastline.backoffice.support.ServicesStub;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -11,33 +10,35 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 
 /**
- * Answers of the services the portal access panel calls, for one signed-in member only: every stub matches the
- * member's staff JWT, so tests sharing the stub servers (and the same paths) do not see each other's answers.
+ * Answers of the services a screen calls, for one signed-in member only, to any WireMock request pattern (where
+ * {@link ScreenStubs} matches a method and a path): every stub matches the member's staff JWT, so tests sharing the
+ * stub servers (and the same paths) do not see each other's answers. Shared by the screens' tests.
  */
-final class ServiceAnswers {
+public final class ServiceAnswers {
 
 	private ServiceAnswers() {
 	}
 
 	/** The service answers the member's request with this status and JSON body. */
-	static void answer(BackOfficeService service, StaffMember member, MappingBuilder request, int status, String json) {
+	public static void answer(BackOfficeService service, StaffMember member, MappingBuilder request, int status,
+			String json) {
 		stub(service, member, request, aResponse().withStatus(status)
 			.withHeader("Content-Type", (status >= 400) ? "application/problem+json" : "application/json")
 			.withBody(json));
 	}
 
 	/** The service answers the member's request with this status and no body. */
-	static void answer(BackOfficeService service, StaffMember member, MappingBuilder request, int status) {
+	public static void answer(BackOfficeService service, StaffMember member, MappingBuilder request, int status) {
 		stub(service, member, request, aResponse().withStatus(status));
 	}
 
 	/** The service drops the connection on the member's request, as a service that is down. */
-	static void down(BackOfficeService service, StaffMember member, MappingBuilder request) {
+	public static void down(BackOfficeService service, StaffMember member, MappingBuilder request) {
 		stub(service, member, request, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 	}
 
 	/** A 404 problem, as the services answer another workspace's ids. */
-	static String notFound() {
+	public static String notFound() {
 		return "{\"type\": \"tag:coastline.app,2026:problem:not-found\", \"status\": 404}";
 	}
 
