@@ -1,13 +1,7 @@
 package com.coastline.automation.config;
 
-import java.util.List;
-
-import io.swagger.v3.oas.models.Components;
+import com.coastline.platform.web.openapi.ServiceApiDocument;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
-import io.swagger.v3.oas.models.servers.Server;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,26 +15,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-	static final String BEARER = "bearer-jwt";
-
 	@Bean
 	OpenAPI automationServiceOpenApi() {
-		return new OpenAPI()
-			.info(new Info().title("Coastline automation-service")
-				.version("1")
-				.description("""
+		return ServiceApiDocument.of("automation-service", """
 						Automations (a project event, a delay, an email), their email templates, dynamic values and runs. \
 						The back office (`/api/**`, staff tokens or admin service tokens with a workspace) writes, \
 						previews, tests and follows them, and retries a failed run. Ids of another workspace answer 404. \
-						Errors are RFC 9457 problems."""))
-			// Relative to wherever the document is read (also through the back-office gateway, whose routes
-			// then carry the calls): never built from the request's Host header.
-			.servers(List.of(new Server().url("/")))
-			.components(new Components().addSecuritySchemes(BEARER,
-					new SecurityScheme().type(SecurityScheme.Type.HTTP)
-						.scheme("bearer")
-						.bearerFormat("JWT")
-						.description("ES256 token of identity-service (iss, aud `coastline`, wid, roles or scope).")))
-			.addSecurityItem(new SecurityRequirement().addList(BEARER));
+						Errors are RFC 9457 problems.""");
 	}
 }

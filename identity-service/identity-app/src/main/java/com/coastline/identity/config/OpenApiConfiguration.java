@@ -4,15 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.coastline.identity.token.TokenIssuerProperties;
-import io.swagger.v3.oas.models.Components;
+import com.coastline.platform.web.openapi.ServiceApiDocument;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
-import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.context.annotation.Bean;
@@ -29,8 +25,6 @@ class OpenApiConfiguration {
 	/** springdoc's default path for the JSON document; the only documentation path opened. */
 	static final String API_DOCS = "/v3/api-docs";
 
-	static final String BEARER = "bearer-jwt";
-
 	static final String GATEWAY_TAG = "Portal gateway";
 
 	private static final String REDEEM = "/internal/links/redeem";
@@ -43,23 +37,13 @@ class OpenApiConfiguration {
 
 	@Bean
 	OpenAPI identityServiceOpenApi(TokenIssuerProperties issuer) {
-		return new OpenAPI()
-			.info(new Info().title("Coastline identity-service")
-				.version("1")
-				.description("""
+		return ServiceApiDocument.of("identity-service", """
 						The tenant registry (workspaces), the back office's staff, portal clients' one-tap links \
 						and sessions, and the sign-in operations of the portal gateway. Every operation needs a \
 						bearer JWT signed by identity-service: service and admin clients get one from \
 						`POST /oauth2/token` (client credentials); staff and portal-client tokens come from the \
-						gateways. Errors are RFC 9457 problems."""))
-			// From configuration, never from the request's Host (SECURITY.md).
-			.servers(List.of(new Server().url(issuer.issuer())))
-			.components(new Components().addSecuritySchemes(BEARER,
-					new SecurityScheme().type(SecurityScheme.Type.HTTP)
-						.scheme("bearer")
-						.bearerFormat("JWT")
-						.description("ES256 token of identity-service (iss, aud `coastline`, wid, roles or scope).")))
-			.addSecurityItem(new SecurityRequirement().addList(BEARER));
+						gateways. Errors are RFC 9457 problems.""",
+				issuer.issuer());
 	}
 
 	@Bean

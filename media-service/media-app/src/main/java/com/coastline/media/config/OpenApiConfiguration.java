@@ -1,13 +1,7 @@
 package com.coastline.media.config;
 
-import java.util.List;
-
-import io.swagger.v3.oas.models.Components;
+import com.coastline.platform.web.openapi.ServiceApiDocument;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
-import io.swagger.v3.oas.models.servers.Server;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,26 +17,13 @@ class OpenApiConfiguration {
 	/** springdoc's default path for the JSON document; the only documentation path opened. */
 	static final String API_DOCS = "/v3/api-docs";
 
-	static final String BEARER = "bearer-jwt";
-
 	@Bean
 	OpenAPI mediaServiceOpenApi() {
-		return new OpenAPI()
-			.info(new Info().title("Coastline media-service")
-				.version("1")
-				.description("""
+		return ServiceApiDocument.of("media-service", """
 						Project photos and documents. The back office (`/api/**`, staff tokens or admin service \
 						tokens with a workspace) uploads, lists, deletes and shares them; the customer portal \
 						(`/portal/**`, client tokens) sees only what was shared, as copies without location, \
 						camera or author metadata. Every operation needs a bearer JWT signed by identity-service; \
-						ids of another workspace answer 404. Errors are RFC 9457 problems."""))
-			// Relative to wherever the document is read: never built from the request's Host header.
-			.servers(List.of(new Server().url("/")))
-			.components(new Components().addSecuritySchemes(BEARER,
-					new SecurityScheme().type(SecurityScheme.Type.HTTP)
-						.scheme("bearer")
-						.bearerFormat("JWT")
-						.description("ES256 token of identity-service (iss, aud `coastline`, wid, roles or scope).")))
-			.addSecurityItem(new SecurityRequirement().addList(BEARER));
+						ids of another workspace answer 404. Errors are RFC 9457 problems.""");
 	}
 }

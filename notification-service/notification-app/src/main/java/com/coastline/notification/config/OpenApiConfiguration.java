@@ -1,13 +1,7 @@
 package com.coastline.notification.config;
 
-import java.util.List;
-
-import io.swagger.v3.oas.models.Components;
+import com.coastline.platform.web.openapi.ServiceApiDocument;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
-import io.swagger.v3.oas.models.servers.Server;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,26 +15,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-	static final String BEARER = "bearer-jwt";
-
 	@Bean
 	OpenAPI notificationServiceOpenApi() {
-		return new OpenAPI()
-			.info(new Info().title("Coastline notification-service")
-				.version("1")
-				.description("""
+		return ServiceApiDocument.of("notification-service", """
 						The workspace's email deliveries and undeliverable addresses. The back office (`/api/**`, staff \
 						tokens or admin service tokens with a workspace) reads the deliveries (by id, idempotency key, \
 						contact or project) and lists and clears undeliverable addresses (masked). Ids of another \
-						workspace answer 404. Errors are RFC 9457 problems."""))
-			// Relative to wherever the document is read (also through the back-office gateway, whose routes
-			// then carry the calls): never built from the request's Host header.
-			.servers(List.of(new Server().url("/")))
-			.components(new Components().addSecuritySchemes(BEARER,
-					new SecurityScheme().type(SecurityScheme.Type.HTTP)
-						.scheme("bearer")
-						.bearerFormat("JWT")
-						.description("ES256 token of identity-service (iss, aud `coastline`, wid, roles or scope).")))
-			.addSecurityItem(new SecurityRequirement().addList(BEARER));
+						workspace answer 404. Errors are RFC 9457 problems.""");
 	}
 }
