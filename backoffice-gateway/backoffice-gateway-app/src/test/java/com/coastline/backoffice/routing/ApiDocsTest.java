@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.coastline.backoffice.support.BackofficeGatewayTest;
-import com.coastline.backoffice.support.IdentityStub;
 import com.coastline.backoffice.support.IdentityStub.StaffMember;
 import com.coastline.backoffice.support.ServicesStub;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -20,6 +19,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static com.coastline.backoffice.routing.RoutingTest.from;
 import static com.coastline.backoffice.routing.RoutingTest.nextClientIp;
+import static com.coastline.backoffice.support.SignedInScreens.member;
+import static com.coastline.backoffice.support.SignedInScreens.session;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -40,8 +41,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @BackofficeGatewayTest
 class ApiDocsTest {
 
-	private static final String SESSION_COOKIE = "__Host-coastline-staff-session";
-
 	private static final String PROJECT_DOCUMENT = "{\"openapi\": \"3.1.0\", \"info\": {\"title\": "
 			+ "\"Coastline project-service\", \"version\": \"1\"}, \"paths\": {\"/api/projects\": {}}}";
 
@@ -50,7 +49,7 @@ class ApiDocsTest {
 
 	@Test
 	void aServicesDocumentIsProxiedFromItsV3ApiDocsWithTheStaffToken() throws Exception {
-		StaffMember member = IdentityStub.staffSession("owner@harbour.test", "Harbour Roofing");
+		StaffMember member = member();
 		ServicesStub.of(BackOfficeService.PROJECT)
 			.stubFor(WireMock.get(urlPathEqualTo("/v3/api-docs"))
 				.willReturn(aResponse().withStatus(200)
@@ -58,7 +57,7 @@ class ApiDocsTest {
 					.withBody(PROJECT_DOCUMENT)));
 
 		this.mvc
-			.perform(get("/api-docs/project").cookie(new Cookie(SESSION_COOKIE, member.sessionId()))
+			.perform(get("/api-docs/project").cookie(session(member))
 				.with(from(nextClientIp())))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
@@ -82,9 +81,9 @@ class ApiDocsTest {
 		this.mvc.perform(get("/api-docs/automation").with(from(nextClientIp())))
 			.andExpect(status().isUnauthorized())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		StaffMember member = IdentityStub.staffSession("owner@harbour.test", "Harbour Roofing");
+		StaffMember member = member();
 		this.mvc
-			.perform(get("/api-docs/billing").cookie(new Cookie(SESSION_COOKIE, member.sessionId()))
+			.perform(get("/api-docs/billing").cookie(session(member))
 				.with(from(nextClientIp())))
 			.andExpect(status().isNotFound());
 
@@ -108,8 +107,8 @@ class ApiDocsTest {
 
 	@Test
 	void withAStaffSessionTheSwaggerUiListsTheSixServicesDocuments() throws Exception {
-		StaffMember member = IdentityStub.staffSession("owner@harbour.test", "Harbour Roofing");
-		Cookie session = new Cookie(SESSION_COOKIE, member.sessionId());
+		StaffMember member = member();
+		Cookie session = session(member);
 
 		String page = this.mvc.perform(get("/api-docs").cookie(session))
 			.andExpect(status().isFound())
@@ -148,8 +147,8 @@ class ApiDocsTest {
 
 	@Test
 	void theGatewayHasNoDocumentOfItsOwn() throws Exception {
-		StaffMember member = IdentityStub.staffSession("owner@harbour.test", "Harbour Roofing");
-		Cookie session = new Cookie(SESSION_COOKIE, member.sessionId());
+		StaffMember member = member();
+		Cookie session = session(member);
 
 		for (String path : List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/springdocDefault")) {
 			this.mvc.perform(get(path).cookie(session))

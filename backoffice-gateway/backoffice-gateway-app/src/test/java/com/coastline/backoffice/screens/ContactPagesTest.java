@@ -4,11 +4,8 @@ import java.util.UUID;
 
 import com.coastline.backoffice.routing.BackOfficeService;
 import com.coastline.backoffice.support.BackofficeGatewayTest;
-import com.coastline.backoffice.support.CsrfTokens;
-import com.coastline.backoffice.support.IdentityStub;
 import com.coastline.backoffice.support.IdentityStub.StaffMember;
 import com.coastline.backoffice.support.ScreenStubs;
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +14,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import static com.coastline.backoffice.support.ScreenStubs.answer;
 import static com.coastline.backoffice.support.ScreenStubs.calls;
 import static com.coastline.backoffice.support.ScreenStubs.server;
+import static com.coastline.backoffice.support.SignedInScreens.formOf;
+import static com.coastline.backoffice.support.SignedInScreens.member;
+import static com.coastline.backoffice.support.SignedInScreens.session;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static org.hamcrest.Matchers.allOf;
@@ -35,8 +35,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @BackofficeGatewayTest
 class ContactPagesTest {
-
-	private static final String SESSION_COOKIE = "__Host-coastline-staff-session";
 
 	@Autowired
 	MockMvc mvc;
@@ -95,8 +93,7 @@ class ContactPagesTest {
 		answer(BackOfficeService.PROJECT, member, "POST", "/api/contacts", 201,
 				ScreenStubs.contact(created, "Dana", "Reyes", "dana@harbour.test"));
 
-		this.mvc.perform(post("/contacts").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/contacts").with(formOf(this.mvc, member))
 			.param("firstName", "Dana")
 			.param("lastName", "Reyes")
 			.param("email", " dana@harbour.test ")
@@ -116,8 +113,7 @@ class ContactPagesTest {
 						+ "\"errors\": [{\"field\": \"email\", \"message\": \"must be a well-formed email address\"}, "
 						+ "{\"field\": \"lastName\", \"message\": \"must not be blank\"}]}");
 
-		this.mvc.perform(post("/contacts").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/contacts").with(formOf(this.mvc, member))
 			.param("firstName", "Dana")
 			.param("email", "dana-at-harbour"))
 			.andExpect(status().isUnprocessableContent())
@@ -157,13 +153,5 @@ class ContactPagesTest {
 		this.mvc.perform(get("/contacts/" + contact).cookie(session(member)))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(content().string(containsString("This page is unavailable right now")));
-	}
-
-	private static StaffMember member() {
-		return IdentityStub.staffSession("staff-" + UUID.randomUUID() + "@harbour.test", "Harbour Roofing");
-	}
-
-	private static Cookie session(StaffMember member) {
-		return new Cookie(SESSION_COOKIE, member.sessionId());
 	}
 }

@@ -4,11 +4,8 @@ import java.util.UUID;
 
 import com.coastline.backoffice.routing.BackOfficeService;
 import com.coastline.backoffice.support.BackofficeGatewayTest;
-import com.coastline.backoffice.support.CsrfTokens;
-import com.coastline.backoffice.support.IdentityStub;
 import com.coastline.backoffice.support.IdentityStub.StaffMember;
 import com.coastline.backoffice.support.ScreenStubs;
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +15,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import static com.coastline.backoffice.support.ScreenStubs.answer;
 import static com.coastline.backoffice.support.ScreenStubs.calls;
 import static com.coastline.backoffice.support.ScreenStubs.server;
+import static com.coastline.backoffice.support.SignedInScreens.formOf;
+import static com.coastline.backoffice.support.SignedInScreens.member;
+import static com.coastline.backoffice.support.SignedInScreens.session;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -37,8 +37,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @BackofficeGatewayTest
 class CustomerPortalSettingsPagesTest {
-
-	private static final String SESSION_COOKIE = "__Host-coastline-staff-session";
 
 	private static final String PROFILE = "/api/portal-profile";
 
@@ -79,8 +77,7 @@ class CustomerPortalSettingsPagesTest {
 		StaffMember member = member();
 		answer(BackOfficeService.PORTAL, member, "PUT", PROFILE, 200, saved(false));
 
-		this.mvc.perform(post("/settings/customer-portal").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/settings/customer-portal").with(formOf(this.mvc, member))
 			.param("slug", "harbour-roofing")
 			.param("displayName", "Harbour Roofing Ltd")
 			.param("accentColor", "#0b5cad")
@@ -105,8 +102,7 @@ class CustomerPortalSettingsPagesTest {
 						+ "4.5:1 is needed (WCAG 2.1 AA). Choose a darker colour.\", \"accentColor\": \"#ffee00\", "
 						+ "\"contrastRatio\": 1.21, \"minimumContrastRatio\": 4.5}");
 
-		this.mvc.perform(post("/settings/customer-portal").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/settings/customer-portal").with(formOf(this.mvc, member))
 			.param("slug", "harbour")
 			.param("accentColor", "#ffee00"))
 			.andExpect(status().isUnprocessableContent())
@@ -128,8 +124,7 @@ class CustomerPortalSettingsPagesTest {
 				"{\"type\": \"tag:coastline.app,2026:problem:validation-failed\", \"status\": 400, \"errors\": ["
 						+ "{\"field\": \"contactEmail\", \"message\": \"must be a well-formed email address\"}]}");
 
-		this.mvc.perform(post("/settings/customer-portal").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/settings/customer-portal").with(formOf(this.mvc, member))
 			.param("slug", "harbour")
 			.param("contactEmail", "office-at-harbour"))
 			.andExpect(status().isUnprocessableContent())
@@ -141,8 +136,7 @@ class CustomerPortalSettingsPagesTest {
 		answer(BackOfficeService.PORTAL, other, "PUT", PROFILE, 409,
 				"{\"type\": \"tag:coastline.app,2026:problem:slug-taken\", \"status\": 409, "
 						+ "\"detail\": \"The address 'harbour' is already taken; choose another.\"}");
-		this.mvc.perform(post("/settings/customer-portal").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(other))
+		this.mvc.perform(post("/settings/customer-portal").with(formOf(this.mvc, other))
 			.param("slug", "harbour"))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(
@@ -155,10 +149,10 @@ class CustomerPortalSettingsPagesTest {
 		ScreenStubs.noContent(BackOfficeService.PORTAL, member, "POST", PROFILE + "/activate");
 		ScreenStubs.noContent(BackOfficeService.PORTAL, member, "POST", PROFILE + "/deactivate");
 
-		this.mvc.perform(post("/settings/customer-portal/activate").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))).andExpect(redirectedUrl("/settings/customer-portal?done=activated"));
-		this.mvc.perform(post("/settings/customer-portal/deactivate").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))).andExpect(redirectedUrl("/settings/customer-portal?done=deactivated"));
+		this.mvc.perform(post("/settings/customer-portal/activate").with(formOf(this.mvc, member)))
+			.andExpect(redirectedUrl("/settings/customer-portal?done=activated"));
+		this.mvc.perform(post("/settings/customer-portal/deactivate").with(formOf(this.mvc, member)))
+			.andExpect(redirectedUrl("/settings/customer-portal?done=deactivated"));
 
 		server(BackOfficeService.PORTAL).verify(1, calls(member, "POST", PROFILE + "/activate"));
 		server(BackOfficeService.PORTAL).verify(1, calls(member, "POST", PROFILE + "/deactivate"));
@@ -171,8 +165,7 @@ class CustomerPortalSettingsPagesTest {
 		answer(BackOfficeService.PORTAL, member, "POST", PROFILE + "/activate", 403,
 				"{\"type\": \"tag:coastline.app,2026:problem:forbidden\", \"status\": 403}");
 
-		this.mvc.perform(post("/settings/customer-portal/activate").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member)))
+		this.mvc.perform(post("/settings/customer-portal/activate").with(formOf(this.mvc, member)))
 			.andExpect(status().isForbidden())
 			.andExpect(content().string(containsString("Only the workspace&#39;s owner can change the Customer Portal.")));
 	}
@@ -184,8 +177,7 @@ class CustomerPortalSettingsPagesTest {
 
 		this.mvc.perform(multipart("/settings/customer-portal/logo")
 			.file(new MockMultipartFile("file", "logo.png", "image/png", new byte[] { (byte) 0x89, 'P', 'N', 'G' }))
-			.with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member)))
+			.with(formOf(this.mvc, member)))
 			.andExpect(redirectedUrl("/settings/customer-portal?done=logo"));
 		server(BackOfficeService.PORTAL).verify(1, calls(member, "PUT", PROFILE + "/logo")
 			.withRequestBody(containing("filename=\"logo.png\"")));
@@ -197,8 +189,7 @@ class CustomerPortalSettingsPagesTest {
 						+ "\"detail\": \"An SVG logo is not accepted; send a PNG or JPEG.\", \"detectedType\": \"image/svg+xml\"}");
 		this.mvc.perform(multipart("/settings/customer-portal/logo")
 			.file(new MockMultipartFile("file", "logo.svg", "image/svg+xml", "<svg/>".getBytes()))
-			.with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(other)))
+			.with(formOf(this.mvc, other)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("id=\"file-error\">An SVG logo is not accepted; send a PNG or JPEG.</p>")));
 	}
@@ -230,13 +221,5 @@ class CustomerPortalSettingsPagesTest {
 				+ "\"previousSlugs\": [], \"displayName\": \"Harbour Roofing\", \"customDisplayName\": null, "
 				+ "\"accentColor\": \"#0b5cad\", \"contactPhone\": \"+1 555 0100\", \"contactEmail\": null, "
 				+ "\"contactAddress\": null, \"logoUrl\": null, \"revision\": 3, \"updatedAt\": \"2026-11-20T10:00:00Z\"}";
-	}
-
-	private static StaffMember member() {
-		return IdentityStub.staffSession("staff-" + UUID.randomUUID() + "@harbour.test", "Harbour Roofing");
-	}
-
-	private static Cookie session(StaffMember member) {
-		return new Cookie(SESSION_COOKIE, member.sessionId());
 	}
 }

@@ -4,11 +4,8 @@ import java.util.UUID;
 
 import com.coastline.backoffice.routing.BackOfficeService;
 import com.coastline.backoffice.support.BackofficeGatewayTest;
-import com.coastline.backoffice.support.CsrfTokens;
-import com.coastline.backoffice.support.IdentityStub;
 import com.coastline.backoffice.support.IdentityStub.StaffMember;
 import com.coastline.backoffice.support.ScreenStubs;
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +14,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import static com.coastline.backoffice.support.ScreenStubs.answer;
 import static com.coastline.backoffice.support.ScreenStubs.calls;
 import static com.coastline.backoffice.support.ScreenStubs.server;
+import static com.coastline.backoffice.support.SignedInScreens.formOf;
+import static com.coastline.backoffice.support.SignedInScreens.member;
+import static com.coastline.backoffice.support.SignedInScreens.projectWithoutContact;
+import static com.coastline.backoffice.support.SignedInScreens.session;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -40,15 +41,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @BackofficeGatewayTest
 class ProjectCancelConfirmationTest {
 
-	private static final String SESSION_COOKIE = "__Host-coastline-staff-session";
-
 	@Autowired
 	MockMvc mvc;
 
 	@Test
 	void theProjectPagesCancelButtonIsALinkToTheConfirmation() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member, "IN_PROGRESS");
+		UUID project = projectWithoutContact(member, "IN_PROGRESS");
 
 		this.mvc.perform(get("/projects/" + project).cookie(session(member)))
 			.andExpect(status().isOk())
@@ -60,7 +59,7 @@ class ProjectCancelConfirmationTest {
 	@Test
 	void theConfirmationPageAsksFirstAndChangesNothing() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member, "IN_PROGRESS");
+		UUID project = projectWithoutContact(member, "IN_PROGRESS");
 
 		this.mvc.perform(get("/projects/" + project + "/cancel").cookie(session(member)))
 			.andExpect(status().isOk())
@@ -80,19 +79,19 @@ class ProjectCancelConfirmationTest {
 	@Test
 	void theConfirmationsFormCancels() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member, "APPROVED");
+		UUID project = projectWithoutContact(member, "APPROVED");
 		answer(BackOfficeService.PROJECT, member, "POST", "/api/projects/" + project + "/cancel", 200,
 				ScreenStubs.project(project, "Roof repair", "CANCELLED", null));
 
-		this.mvc.perform(post("/projects/" + project + "/cancel").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))).andExpect(redirectedUrl("/projects/" + project + "?done=cancelled"));
+		this.mvc.perform(post("/projects/" + project + "/cancel").with(formOf(this.mvc, member)))
+			.andExpect(redirectedUrl("/projects/" + project + "?done=cancelled"));
 		server(BackOfficeService.PROJECT).verify(1, calls(member, "POST", "/api/projects/" + project + "/cancel"));
 	}
 
 	@Test
 	void aProjectThatCannotBeCancelledAnyMoreHasNoForm() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member, "COMPLETED");
+		UUID project = projectWithoutContact(member, "COMPLETED");
 
 		this.mvc.perform(get("/projects/" + project + "/cancel").cookie(session(member)))
 			.andExpect(status().isConflict())
@@ -122,20 +121,5 @@ class ProjectCancelConfirmationTest {
 		UUID project = UUID.randomUUID();
 		this.mvc.perform(get("/projects/" + project + "/cancel")).andExpect(redirectedUrl("/sign-in"));
 		server(BackOfficeService.PROJECT).verify(0, anyRequestedFor(urlPathMatching("/api/projects/" + project + ".*")));
-	}
-
-	private static UUID project(StaffMember member, String status) {
-		UUID project = UUID.randomUUID();
-		answer(BackOfficeService.PROJECT, member, "GET", "/api/projects/" + project, 200,
-				ScreenStubs.project(project, "Roof repair", status, null));
-		return project;
-	}
-
-	private static StaffMember member() {
-		return IdentityStub.staffSession("staff-" + UUID.randomUUID() + "@harbour.test", "Harbour Roofing");
-	}
-
-	private static Cookie session(StaffMember member) {
-		return new Cookie(SESSION_COOKIE, member.sessionId());
 	}
 }

@@ -5,10 +5,8 @@ import java.util.UUID;
 import com.coastline.backoffice.routing.BackOfficeService;
 import com.coastline.backoffice.support.BackofficeGatewayTest;
 import com.coastline.backoffice.support.CsrfTokens;
-import com.coastline.backoffice.support.IdentityStub;
 import com.coastline.backoffice.support.IdentityStub.StaffMember;
 import com.coastline.backoffice.support.ScreenStubs;
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +16,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import static com.coastline.backoffice.support.ScreenStubs.answer;
 import static com.coastline.backoffice.support.ScreenStubs.calls;
 import static com.coastline.backoffice.support.ScreenStubs.server;
+import static com.coastline.backoffice.support.SignedInScreens.formOf;
+import static com.coastline.backoffice.support.SignedInScreens.member;
+import static com.coastline.backoffice.support.SignedInScreens.projectWithoutContact;
+import static com.coastline.backoffice.support.SignedInScreens.session;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.hamcrest.Matchers.allOf;
@@ -39,8 +41,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @BackofficeGatewayTest
 class ProjectLifecycleTest {
 
-	private static final String SESSION_COOKIE = "__Host-coastline-staff-session";
-
 	@Autowired
 	MockMvc mvc;
 
@@ -57,7 +57,7 @@ class ProjectLifecycleTest {
 
 	private void expectMoves(StaffMember member, String status, String[] offered, String[] notOffered)
 			throws Exception {
-		UUID project = project(member, status);
+		UUID project = projectWithoutContact(member, status);
 		var page = this.mvc.perform(get("/projects/" + project).cookie(session(member))).andExpect(status().isOk());
 		for (String move : offered) {
 			// Cancelling asks first: a link to its confirmation page, never a form that cancels on one click.
@@ -74,12 +74,12 @@ class ProjectLifecycleTest {
 	@Test
 	void approvingPostsTheMoveWithTheStaffJwtAndSaysTheAutomationsRun() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member, "ESTIMATING");
+		UUID project = projectWithoutContact(member, "ESTIMATING");
 		answer(BackOfficeService.PROJECT, member, "POST", "/api/projects/" + project + "/approve", 200,
 				ScreenStubs.project(project, "Roof repair", "APPROVED", UUID.randomUUID()));
 
-		this.mvc.perform(post("/projects/" + project + "/approve").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))).andExpect(redirectedUrl("/projects/" + project + "?done=approved"));
+		this.mvc.perform(post("/projects/" + project + "/approve").with(formOf(this.mvc, member)))
+			.andExpect(redirectedUrl("/projects/" + project + "?done=approved"));
 		server(BackOfficeService.PROJECT).verify(1, calls(member, "POST", "/api/projects/" + project + "/approve"));
 
 		this.mvc.perform(get("/projects/" + project).param("done", "approved").cookie(session(member)))
@@ -93,11 +93,11 @@ class ProjectLifecycleTest {
 		for (String[] move : new String[][] { { "start", "started", "Work started." },
 				{ "complete", "completed", "Project completed." },
 				{ "cancel", "cancelled", "Project cancelled." } }) {
-			UUID project = project(member, "IN_PROGRESS");
+			UUID project = projectWithoutContact(member, "IN_PROGRESS");
 			answer(BackOfficeService.PROJECT, member, "POST", "/api/projects/" + project + "/" + move[0], 200, "{}");
 
-			this.mvc.perform(post("/projects/" + project + "/" + move[0]).with(CsrfTokens.fetch(this.mvc).asField())
-				.cookie(session(member))).andExpect(redirectedUrl("/projects/" + project + "?done=" + move[1]));
+			this.mvc.perform(post("/projects/" + project + "/" + move[0]).with(formOf(this.mvc, member)))
+				.andExpect(redirectedUrl("/projects/" + project + "?done=" + move[1]));
 			server(BackOfficeService.PROJECT).verify(1, calls(member, "POST", "/api/projects/" + project + "/" + move[0]));
 			for (String other : new String[] { "approve", "start", "complete", "cancel" }) {
 				if (!other.equals(move[0])) {
@@ -113,13 +113,12 @@ class ProjectLifecycleTest {
 	@Test
 	void aMoveProjectServiceRefusesIsAMessageOnThePageAsItIsNow() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member, "APPROVED");
+		UUID project = projectWithoutContact(member, "APPROVED");
 		answer(BackOfficeService.PROJECT, member, "POST", "/api/projects/" + project + "/approve", 409,
 				"{\"type\": \"tag:coastline.app,2026:problem:conflict\", \"title\": \"Conflict\", \"status\": 409, "
 						+ "\"detail\": \"The project is APPROVED\", \"currentState\": \"APPROVED\"}");
 
-		this.mvc.perform(post("/projects/" + project + "/approve").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member)))
+		this.mvc.perform(post("/projects/" + project + "/approve").with(formOf(this.mvc, member)))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(allOf(containsString("<h1>Roof repair</h1>"),
 					containsString("This project cannot be approved now: it is approved. Nothing was changed."),
@@ -136,10 +135,10 @@ class ProjectLifecycleTest {
 		answer(BackOfficeService.PROJECT, member, "POST", "/api/projects/" + elsewhere + "/approve", 404,
 				ScreenStubs.notFound());
 
-		this.mvc.perform(post("/projects/" + elsewhere + "/approve").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))).andExpect(status().isNotFound());
-		this.mvc.perform(post("/projects/not-a-project/approve").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))).andExpect(status().isNotFound());
+		this.mvc.perform(post("/projects/" + elsewhere + "/approve").with(formOf(this.mvc, member)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(post("/projects/not-a-project/approve").with(formOf(this.mvc, member)))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -154,7 +153,7 @@ class ProjectLifecycleTest {
 	@Test
 	void withoutACsrfTokenAMoveIsRefusedAndNothingIsSent() throws Exception {
 		StaffMember member = member();
-		UUID project = project(member, "LEAD");
+		UUID project = projectWithoutContact(member, "LEAD");
 
 		this.mvc.perform(post("/projects/" + project + "/approve").cookie(session(member)))
 			.andExpect(status().isForbidden());
@@ -170,25 +169,9 @@ class ProjectLifecycleTest {
 		UUID project = UUID.randomUUID();
 		ScreenStubs.down(BackOfficeService.PROJECT, "POST", "/api/projects/" + project + "/complete");
 
-		this.mvc.perform(post("/projects/" + project + "/complete").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member)))
+		this.mvc.perform(post("/projects/" + project + "/complete").with(formOf(this.mvc, member)))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "10"))
 			.andExpect(content().string(containsString("This page is unavailable right now")));
-	}
-
-	private static UUID project(StaffMember member, String status) {
-		UUID project = UUID.randomUUID();
-		answer(BackOfficeService.PROJECT, member, "GET", "/api/projects/" + project, 200,
-				ScreenStubs.project(project, "Roof repair", status, null));
-		return project;
-	}
-
-	private static StaffMember member() {
-		return IdentityStub.staffSession("staff-" + UUID.randomUUID() + "@harbour.test", "Harbour Roofing");
-	}
-
-	private static Cookie session(StaffMember member) {
-		return new Cookie(SESSION_COOKIE, member.sessionId());
 	}
 }

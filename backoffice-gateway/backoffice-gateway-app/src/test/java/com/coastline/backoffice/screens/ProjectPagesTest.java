@@ -6,7 +6,6 @@ import java.util.UUID;
 import com.coastline.backoffice.routing.BackOfficeService;
 import com.coastline.backoffice.support.BackofficeGatewayTest;
 import com.coastline.backoffice.support.CsrfTokens;
-import com.coastline.backoffice.support.IdentityStub;
 import com.coastline.backoffice.support.IdentityStub.StaffMember;
 import com.coastline.backoffice.support.ScreenStubs;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -21,6 +20,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import static com.coastline.backoffice.support.ScreenStubs.answer;
 import static com.coastline.backoffice.support.ScreenStubs.calls;
 import static com.coastline.backoffice.support.ScreenStubs.server;
+import static com.coastline.backoffice.support.SignedInScreens.SESSION_COOKIE;
+import static com.coastline.backoffice.support.SignedInScreens.formOf;
+import static com.coastline.backoffice.support.SignedInScreens.member;
+import static com.coastline.backoffice.support.SignedInScreens.session;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -46,8 +49,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @BackofficeGatewayTest
 class ProjectPagesTest {
-
-	private static final String SESSION_COOKIE = "__Host-coastline-staff-session";
 
 	@Autowired
 	MockMvc mvc;
@@ -200,8 +201,7 @@ class ProjectPagesTest {
 		answer(BackOfficeService.PORTAL, member, "POST", "/api/projects/" + project + "/customer-portal-link", 200,
 				"{\"url\": \"https://portal.test/p/harbour/l/one-tap-secret\", \"expiresAt\": \"2026-12-28T10:00:00Z\"}");
 
-		this.mvc.perform(post("/projects/" + project + "/customer-portal-link").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member)))
+		this.mvc.perform(post("/projects/" + project + "/customer-portal-link").with(formOf(this.mvc, member)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(
 					containsString("readonly value=\"https://portal.test/p/harbour/l/one-tap-secret\""),
@@ -221,8 +221,7 @@ class ProjectPagesTest {
 				"{\"type\": \"tag:coastline.app,2026:problem:customer-portal-unavailable\", \"status\": 409, "
 						+ "\"detail\": \"The project has no primary contact\"}");
 
-		this.mvc.perform(post("/projects/" + project + "/customer-portal-link").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member)))
+		this.mvc.perform(post("/projects/" + project + "/customer-portal-link").with(formOf(this.mvc, member)))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("The project has no primary contact")));
 	}
@@ -236,16 +235,14 @@ class ProjectPagesTest {
 		answer(BackOfficeService.MEDIA, member, "POST", "/api/photos/remove-from-portal", 200, "[]");
 
 		this.mvc.perform(post("/projects/" + project + "/photos/" + photo + "/add-to-portal")
-			.with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member)))
+			.with(formOf(this.mvc, member)))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/projects/" + project + "?done=photo-added#photos"));
 		server(BackOfficeService.MEDIA).verify(1, calls(member, "POST", "/api/photos/add-to-portal")
 			.withRequestBody(equalToJson("{\"photoIds\": [\"" + photo + "\"]}")));
 
 		this.mvc.perform(post("/projects/" + project + "/photos/" + photo + "/remove-from-portal")
-			.with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member)))
+			.with(formOf(this.mvc, member)))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/projects/" + project + "?done=photo-removed#photos"));
 		server(BackOfficeService.MEDIA).verify(1, calls(member, "POST", "/api/photos/remove-from-portal")
@@ -261,12 +258,10 @@ class ProjectPagesTest {
 		answer(BackOfficeService.MEDIA, member, "POST", "/api/documents/" + document + "/unshare", 200, "{}");
 
 		this.mvc.perform(post("/projects/" + project + "/documents/" + document + "/share")
-			.with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member)))
+			.with(formOf(this.mvc, member)))
 			.andExpect(redirectedUrl("/projects/" + project + "?done=document-shared#documents"));
 		this.mvc.perform(post("/projects/" + project + "/documents/" + document + "/unshare")
-			.with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member)))
+			.with(formOf(this.mvc, member)))
 			.andExpect(redirectedUrl("/projects/" + project + "?done=document-unshared#documents"));
 
 		server(BackOfficeService.MEDIA).verify(1, calls(member, "POST", "/api/documents/" + document + "/share"));
@@ -282,8 +277,7 @@ class ProjectPagesTest {
 						+ "\"detail\": \"Legacy .doc files cannot be shared; send a .docx or PDF.\"}");
 
 		this.mvc.perform(post("/projects/" + UUID.randomUUID() + "/documents/" + document + "/share")
-			.with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member)))
+			.with(formOf(this.mvc, member)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Legacy .doc files cannot be shared; send a .docx or PDF.")));
 	}
@@ -299,8 +293,7 @@ class ProjectPagesTest {
 
 		this.mvc.perform(multipart("/projects/" + project + "/photos")
 			.file(new MockMultipartFile("file", "ridge.jpg", "image/jpeg", jpeg))
-			.with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member)))
+			.with(formOf(this.mvc, member)))
 			.andExpect(redirectedUrl("/projects/" + project + "?done=photo-uploaded#photos"));
 
 		server(BackOfficeService.MEDIA).verify(1, calls(member, "POST", "/api/projects/" + project + "/photos")
@@ -334,8 +327,7 @@ class ProjectPagesTest {
 		answer(BackOfficeService.PROJECT, member, "POST", "/api/projects", 201,
 				ScreenStubs.project(project, "Kitchen", "LEAD", contact));
 
-		this.mvc.perform(post("/projects").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/projects").with(formOf(this.mvc, member))
 			.param("name", " Kitchen ")
 			.param("address", "")
 			.param("primaryContactId", contact.toString()))
@@ -357,8 +349,7 @@ class ProjectPagesTest {
 				"{\"type\": \"tag:coastline.app,2026:problem:validation-failed\", \"status\": 422, "
 						+ "\"errors\": [{\"field\": \"primaryContactId\", \"message\": \"must be an active contact\"}]}");
 
-		this.mvc.perform(post("/projects").with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))
+		this.mvc.perform(post("/projects").with(formOf(this.mvc, member))
 			.param("name", "Kitchen")
 			.param("primaryContactId", contact.toString()))
 			.andExpect(status().isUnprocessableContent())
@@ -380,8 +371,8 @@ class ProjectPagesTest {
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("This page is not here")));
 		this.mvc.perform(post("/projects/not-a-project/photos/also-not/add-to-portal")
-			.with(CsrfTokens.fetch(this.mvc).asField())
-			.cookie(session(member))).andExpect(status().isNotFound());
+			.with(formOf(this.mvc, member)))
+			.andExpect(status().isNotFound());
 		server(BackOfficeService.MEDIA).verify(0, calls(member, "POST", "/api/photos/add-to-portal"));
 	}
 
@@ -475,13 +466,5 @@ class ProjectPagesTest {
 						+ "\"assigneeName\": \"Sam Carter\", \"status\": \"SCHEDULED\"}]");
 		answer(BackOfficeService.MEDIA, member, "GET", "/api/projects/" + project + "/photos", 200, "[]");
 		answer(BackOfficeService.MEDIA, member, "GET", "/api/projects/" + project + "/documents", 200, "[]");
-	}
-
-	private static StaffMember member() {
-		return IdentityStub.staffSession("staff-" + UUID.randomUUID() + "@harbour.test", "Harbour Roofing");
-	}
-
-	private static Cookie session(StaffMember member) {
-		return new Cookie(SESSION_COOKIE, member.sessionId());
 	}
 }

@@ -37,10 +37,12 @@ public final class SignedInScreens {
 
 	/** A new project "Roof repair" of the member's workspace in this status, with a primary contact. */
 	public static UUID project(StaffMember member, String status) {
-		UUID project = UUID.randomUUID();
-		ScreenStubs.answer(BackOfficeService.PROJECT, member, "GET", "/api/projects/" + project, 200,
-				ScreenStubs.project(project, "Roof repair", status, UUID.randomUUID()));
-		return project;
+		return project(member, status, UUID.randomUUID());
+	}
+
+	/** A new project "Roof repair" of the member's workspace in this status, without a primary contact. */
+	public static UUID projectWithoutContact(StaffMember member, String status) {
+		return project(member, status, null);
 	}
 
 	/** A new approved project "Roof repair" of the member's workspace. */
@@ -60,6 +62,13 @@ public final class SignedInScreens {
 			request.setCookies((cookies != null) ? append(cookies, session) : new Cookie[] { session });
 			return csrf.postProcessRequest(request);
 		};
+	}
+
+	private static UUID project(StaffMember member, String status, UUID primaryContact) {
+		UUID project = UUID.randomUUID();
+		ScreenStubs.answer(BackOfficeService.PROJECT, member, "GET", "/api/projects/" + project, 200,
+				ScreenStubs.project(project, "Roof repair", status, primaryContact));
+		return project;
 	}
 
 	private static Cookie[] append(Cookie[] cookies, Cookie cookie) {

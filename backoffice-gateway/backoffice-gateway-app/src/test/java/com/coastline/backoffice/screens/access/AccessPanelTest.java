@@ -3,8 +3,6 @@ package com.coastline.backoffice.screens.access;
 import java.util.UUID;
 
 import com.coastline.backoffice.support.BackofficeGatewayTest;
-import com.coastline.backoffice.support.CsrfTokens;
-import com.coastline.backoffice.support.IdentityStub;
 import com.coastline.backoffice.support.IdentityStub.StaffMember;
 import com.coastline.backoffice.support.ServiceAnswers;
 import com.coastline.backoffice.support.ServicesStub;
@@ -25,6 +23,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import static com.coastline.backoffice.routing.BackOfficeService.IDENTITY;
 import static com.coastline.backoffice.routing.BackOfficeService.NOTIFICATION;
 import static com.coastline.backoffice.routing.BackOfficeService.PROJECT;
+import static com.coastline.backoffice.support.SignedInScreens.SESSION_COOKIE;
+import static com.coastline.backoffice.support.SignedInScreens.formOf;
+import static com.coastline.backoffice.support.SignedInScreens.member;
+import static com.coastline.backoffice.support.SignedInScreens.session;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -50,8 +52,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @BackofficeGatewayTest
 class AccessPanelTest {
-
-	private static final String SESSION_COOKIE = "__Host-coastline-staff-session";
 
 	private static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
 			+ "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
@@ -86,7 +86,7 @@ class AccessPanelTest {
 
 	@BeforeEach
 	void aContactWithAProject() {
-		this.member = IdentityStub.staffSession("owner-" + UUID.randomUUID() + "@harbour.test", "Harbour Roofing");
+		this.member = member();
 		this.contact = UUID.randomUUID();
 		this.project = UUID.randomUUID();
 		this.otherProject = UUID.randomUUID();
@@ -139,7 +139,7 @@ class AccessPanelTest {
 
 	@Test
 	void thePanelShowsLinksSessionsLastSignInActivityAndEmails() throws Exception {
-		this.mvc.perform(get(panel()).cookie(session()))
+		this.mvc.perform(get(panel()).cookie(session(this.member)))
 			.andExpect(status().isOk())
 			.andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-store"))
 			.andExpect(content().string(allOf(containsString("Portal access of <span>Dana Reyes</span>"),
@@ -195,16 +195,16 @@ class AccessPanelTest {
 			.whenScenarioStateIs("revoked")
 			.willReturn(json("[" + link(this.link, false, "revoked-by-staff") + "]")));
 
-		this.mvc.perform(get(panel()).cookie(session())).andExpect(content().string(containsString(">Active<")));
+		this.mvc.perform(get(panel()).cookie(session(this.member)))
+			.andExpect(content().string(containsString(">Active<")));
 
-		this.mvc.perform(post(panel() + "/links/" + this.link + "/revoke").cookie(session())
-			.with(CsrfTokens.fetch(this.mvc).asField()))
+		this.mvc.perform(post(panel() + "/links/" + this.link + "/revoke").with(formOf(this.mvc, this.member)))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl(panel() + "?done=link-revoked"));
 		identity().verify(deleteRequestedFor(urlPathEqualTo("/api/contacts/" + this.contact + "/links/" + this.link))
 			.withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + this.member.jwt())));
 
-		this.mvc.perform(get(panel()).cookie(session()).param("done", "link-revoked"))
+		this.mvc.perform(get(panel()).cookie(session(this.member)).param("done", "link-revoked"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("The link no longer works."), containsString(">Revoked<"),
 					containsString("revoked-by-staff"), not(containsString(">Active<")),
@@ -219,16 +219,16 @@ class AccessPanelTest {
 		ServiceAnswers.answer(IDENTITY, this.member,
 				WireMock.delete(urlPathEqualTo("/api/contacts/" + this.contact + "/sessions")), 204);
 
-		this.mvc.perform(post(panel() + "/links/revoke-all").cookie(session()).with(CsrfTokens.fetch(this.mvc).asField()))
+		this.mvc.perform(post(panel() + "/links/revoke-all").with(formOf(this.mvc, this.member)))
 			.andExpect(redirectedUrl(panel() + "?done=links-revoked"));
-		this.mvc.perform(post(panel() + "/sessions/end-all").cookie(session()).with(CsrfTokens.fetch(this.mvc).asField()))
+		this.mvc.perform(post(panel() + "/sessions/end-all").with(formOf(this.mvc, this.member)))
 			.andExpect(redirectedUrl(panel() + "?done=sessions-ended"));
 
 		identity().verify(1, deleteRequestedFor(urlPathEqualTo("/api/contacts/" + this.contact + "/links"))
 			.withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + this.member.jwt())));
 		identity().verify(1, deleteRequestedFor(urlPathEqualTo("/api/contacts/" + this.contact + "/sessions"))
 			.withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + this.member.jwt())));
-		this.mvc.perform(get(panel()).cookie(session()).param("done", "sessions-ended"))
+		this.mvc.perform(get(panel()).cookie(session(this.member)).param("done", "sessions-ended"))
 			.andExpect(content().string(containsString("All the contact&#39;s portal sessions have ended.")));
 	}
 
@@ -237,15 +237,14 @@ class AccessPanelTest {
 		String endOne = "/api/contacts/" + this.contact + "/sessions/" + this.portalSession;
 		ServiceAnswers.answer(IDENTITY, this.member, WireMock.delete(urlPathEqualTo(endOne)), 204);
 
-		this.mvc.perform(post(panel() + "/sessions/" + this.portalSession + "/end").cookie(session())
-			.with(CsrfTokens.fetch(this.mvc).asField()))
+		this.mvc.perform(post(panel() + "/sessions/" + this.portalSession + "/end").with(formOf(this.mvc, this.member)))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl(panel() + "?done=session-ended"));
 
 		identity().verify(1, deleteRequestedFor(urlPathEqualTo(endOne))
 			.withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + this.member.jwt())));
 		identity().verify(0, deleteRequestedFor(urlPathEqualTo("/api/contacts/" + this.contact + "/sessions")));
-		this.mvc.perform(get(panel()).cookie(session()).param("done", "session-ended"))
+		this.mvc.perform(get(panel()).cookie(session(this.member)).param("done", "session-ended"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("The portal session has ended")));
 	}
@@ -257,12 +256,11 @@ class AccessPanelTest {
 				WireMock.delete(urlPathEqualTo("/api/contacts/" + this.contact + "/sessions/" + gone)), 404,
 				ServiceAnswers.notFound());
 
-		this.mvc.perform(post(panel() + "/sessions/" + gone + "/end").cookie(session())
-			.with(CsrfTokens.fetch(this.mvc).asField()))
+		this.mvc.perform(post(panel() + "/sessions/" + gone + "/end").with(formOf(this.mvc, this.member)))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl(panel() + "?done=session-already-ended"));
 
-		this.mvc.perform(get(panel()).cookie(session()).param("done", "session-already-ended"))
+		this.mvc.perform(get(panel()).cookie(session(this.member)).param("done", "session-already-ended"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("That portal session had already ended."),
 					not(containsString("The portal session has ended")))));
@@ -274,19 +272,18 @@ class AccessPanelTest {
 		ServiceAnswers.answer(PROJECT, this.member, WireMock.get(urlPathEqualTo("/api/contacts/" + foreign)), 404,
 				ServiceAnswers.notFound());
 
-		this.mvc.perform(get("/contacts/" + foreign + "/access").cookie(session()))
+		this.mvc.perform(get("/contacts/" + foreign + "/access").cookie(session(this.member)))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("This page is not here")));
-		this.mvc.perform(post("/contacts/" + foreign + "/access/links/revoke-all").cookie(session())
-			.with(CsrfTokens.fetch(this.mvc).asField()))
+		this.mvc.perform(post("/contacts/" + foreign + "/access/links/revoke-all").with(formOf(this.mvc, this.member)))
 			.andExpect(status().isNotFound());
-		this.mvc.perform(post("/contacts/" + foreign + "/access/sessions/end-all").cookie(session())
-			.with(CsrfTokens.fetch(this.mvc).asField()))
+		this.mvc.perform(post("/contacts/" + foreign + "/access/sessions/end-all").with(formOf(this.mvc, this.member)))
 			.andExpect(status().isNotFound());
-		this.mvc.perform(post("/contacts/" + foreign + "/access/sessions/" + this.portalSession + "/end").cookie(session())
-			.with(CsrfTokens.fetch(this.mvc).asField()))
+		this.mvc.perform(post("/contacts/" + foreign + "/access/sessions/" + this.portalSession + "/end")
+			.with(formOf(this.mvc, this.member)))
 			.andExpect(status().isNotFound());
-		this.mvc.perform(get("/contacts/not-a-uuid/access").cookie(session())).andExpect(status().isNotFound());
+		this.mvc.perform(get("/contacts/not-a-uuid/access").cookie(session(this.member)))
+			.andExpect(status().isNotFound());
 
 		identity().verify(0, anyRequestedFor(urlPathEqualTo("/api/contacts/" + foreign + "/links")));
 		identity().verify(0, anyRequestedFor(urlPathEqualTo("/api/contacts/" + foreign + "/sessions")));
@@ -306,7 +303,7 @@ class AccessPanelTest {
 	void identityDownIsTheUnavailablePage() throws Exception {
 		ServiceAnswers.down(IDENTITY, this.member, WireMock.get(urlPathEqualTo("/api/contacts/" + this.contact + "/links")));
 
-		this.mvc.perform(get(panel()).cookie(session()))
+		this.mvc.perform(get(panel()).cookie(session(this.member)))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "10"))
 			.andExpect(content().string(allOf(containsString("This page is unavailable right now"),
@@ -318,7 +315,7 @@ class AccessPanelTest {
 		ServiceAnswers.down(NOTIFICATION, this.member, WireMock.get(urlPathEqualTo("/api/deliveries")));
 		ServiceAnswers.down(PROJECT, this.member, WireMock.get(urlPathEqualTo("/api/projects/" + this.project + "/timeline")));
 
-		this.mvc.perform(get(panel()).cookie(session()))
+		this.mvc.perform(get(panel()).cookie(session(this.member)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("The email history is unavailable right now."),
 					containsString("The activity is unavailable right now."),
@@ -330,7 +327,7 @@ class AccessPanelTest {
 	void formsWithoutTheirCsrfTokenAreRefusedAndIdentityIsNotCalled() throws Exception {
 		for (String action : new String[] { "/links/" + this.link + "/revoke", "/links/revoke-all",
 				"/sessions/end-all", "/sessions/" + this.portalSession + "/end" }) {
-			this.mvc.perform(post(panel() + action).cookie(session()))
+			this.mvc.perform(post(panel() + action).cookie(session(this.member)))
 				.andExpect(status().isForbidden())
 				.andExpect(content().string(containsString("This form has expired")));
 		}
@@ -340,10 +337,6 @@ class AccessPanelTest {
 
 	private String panel() {
 		return "/contacts/" + this.contact + "/access";
-	}
-
-	private Cookie session() {
-		return new Cookie(SESSION_COOKIE, this.member.sessionId());
 	}
 
 	private static WireMockServer identity() {

@@ -4,10 +4,8 @@ import java.util.UUID;
 
 import com.coastline.backoffice.routing.BackOfficeService;
 import com.coastline.backoffice.support.BackofficeGatewayTest;
-import com.coastline.backoffice.support.IdentityStub;
 import com.coastline.backoffice.support.IdentityStub.StaffMember;
 import com.coastline.backoffice.support.ScreenStubs;
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +14,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import static com.coastline.backoffice.support.ScreenStubs.answer;
 import static com.coastline.backoffice.support.ScreenStubs.calls;
 import static com.coastline.backoffice.support.ScreenStubs.server;
+import static com.coastline.backoffice.support.SignedInScreens.member;
+import static com.coastline.backoffice.support.SignedInScreens.projectWithoutContact;
+import static com.coastline.backoffice.support.SignedInScreens.session;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -32,8 +33,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @BackofficeGatewayTest
 class EstimateEvidencePageTest {
-
-	private static final String SESSION_COOKIE = "__Host-coastline-staff-session";
 
 	private static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
@@ -101,7 +100,7 @@ class EstimateEvidencePageTest {
 	void anUnansweredEstimateAsksNobodyElse() throws Exception {
 		StaffMember member = member();
 		UUID estimate = UUID.randomUUID();
-		UUID project = project(member);
+		UUID project = projectWithoutContact(member, "ESTIMATING");
 		answer(BackOfficeService.PROJECT, member, "GET", "/api/estimates/" + estimate, 200,
 				ScreenStubs.estimate(estimate, project, "SENT", 1, "New roof"));
 
@@ -126,7 +125,7 @@ class EstimateEvidencePageTest {
 
 	private static UUID estimate(StaffMember member, String status, String... versionsNewestFirst) {
 		UUID estimate = UUID.randomUUID();
-		UUID project = project(member);
+		UUID project = projectWithoutContact(member, "ESTIMATING");
 		StringBuilder versions = new StringBuilder();
 		for (int i = versionsNewestFirst.length - 1; i >= 0; i--) {
 			versions.append(versionsNewestFirst[i]).append((i > 0) ? ", " : "");
@@ -173,20 +172,5 @@ class EstimateEvidencePageTest {
 		answer(BackOfficeService.IDENTITY, member, "GET", "/api/workspaces/" + member.workspaceId(), 200,
 				"{\"id\": \"" + member.workspaceId() + "\", \"name\": \"Harbour Roofing\", \"timeZone\": \"" + zone
 						+ "\", \"currency\": \"USD\"}");
-	}
-
-	private static UUID project(StaffMember member) {
-		UUID project = UUID.randomUUID();
-		answer(BackOfficeService.PROJECT, member, "GET", "/api/projects/" + project, 200,
-				ScreenStubs.project(project, "Roof repair", "ESTIMATING", null));
-		return project;
-	}
-
-	private static StaffMember member() {
-		return IdentityStub.staffSession("staff-" + UUID.randomUUID() + "@harbour.test", "Harbour Roofing");
-	}
-
-	private static Cookie session(StaffMember member) {
-		return new Cookie(SESSION_COOKIE, member.sessionId());
 	}
 }
