@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,6 +52,40 @@ public record BillingForm(String currency, String title, String notes, String da
 			rows.add(Row.BLANK);
 		}
 		return new BillingForm(currency, "", "", "", rows);
+	}
+
+	/**
+	 * An estimate's version as the edit form shows it: its lines as a person types them ({@code 1250.00} in the
+	 * currency's major unit, {@code 8.25} percent), then blank rows to add lines (at least {@link #ROWS} rows).
+	 */
+	static BillingForm of(Billing.Estimate.Version version, String currency) {
+		int digits;
+		try {
+			digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			digits = 0;
+		}
+		List<Row> rows = new ArrayList<>();
+		if (version.lineItems() != null) {
+			for (Billing.Line line : version.lineItems()) {
+				rows.add(new Row(Objects.toString(line.description(), ""), line.quantityLabel(),
+						BigDecimal.valueOf(line.unitPriceMinor(), digits).toPlainString(),
+						BigDecimal.valueOf(line.taxRateBasisPoints(), 2).stripTrailingZeros().toPlainString()));
+			}
+		}
+		rows.add(Row.BLANK);
+		while (rows.size() < ROWS) {
+			rows.add(Row.BLANK);
+		}
+		return new BillingForm(Objects.toString(currency, ""), Objects.toString(version.title(), ""),
+				Objects.toString(version.notes(), ""),
+				(version.validUntil() != null) ? version.validUntil().toString() : "", rows);
+	}
+
+	/** This form in another currency (an estimate's currency is fixed when it is created). */
+	BillingForm inCurrency(String fixed) {
+		return new BillingForm(fixed, this.title, this.notes, this.date, this.rows);
 	}
 
 	/** The form as the browser sent it; the repeated row fields are read in their order, blank ones included. */

@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Estimates: a new estimate for a project (title, notes, valid-until date, line rows) → project-service's
  * {@code POST /api/projects/{id}/estimates} (a DRAFT, version 1, in the workspace's currency); an estimate's page
  * (the current version's lines and totals, status, the earlier versions); <em>Send to client</em> →
- * {@code POST /api/estimates/{id}/send}; <em>Invoice this version</em> for an approved version. Refusals by their fields (422) or, for a move the estimate no longer allows,
+ * {@code POST /api/estimates/{id}/send}; <em>Edit</em> ({@link EstimateEdits}); <em>Invoice this version</em> for an approved version. Refusals by their fields (422) or, for a move the estimate no longer allows,
  * as a message (409); nothing else is sent. The page also shows the client's answers ({@link EstimateAnswers}):
  * who approved (the signed name, the signed-in contact), when in the workspace's time zone (identity's; UTC when
  * identity cannot say), from which IP address and browser, and the approved document's fingerprint; who declined
@@ -52,7 +52,9 @@ class EstimatePages {
 
 	private static final Map<String, String> DONE = Map.of("created",
 			"Estimate saved as a draft. The client sees it once you send it.", "sent",
-			"Sent to the client. They can review and approve it in the Customer Portal.");
+			"Sent to the client. They can review and approve it in the Customer Portal.", "saved",
+			"Saved. The client sees the draft once you send it.", "revised",
+			"Saved as version %d, a draft. The client sees it once you send it.");
 
 	private final ServiceCalls services;
 
@@ -88,7 +90,9 @@ class EstimatePages {
 			Model model) {
 		StaffToken staff = this.pages.staff(request);
 		page(staff, StaffPages.id(id, "estimate"), model);
-		model.addAttribute("done", DONE.get(done));
+		String message = DONE.get(done);
+		model.addAttribute("done", (message != null && message.contains("%d"))
+				? message.formatted(((Estimate) model.getAttribute("estimate")).currentVersion()) : message);
 		return "backoffice/estimates/detail";
 	}
 
