@@ -68,7 +68,7 @@ public class Invoice implements Persistable<UUID> {
 	@Column(nullable = false, updatable = false, length = 200)
 	private String title;
 
-	@Column(updatable = false, length = 4000)
+	@Column(length = 4000)
 	private String notes;
 
 	@Column(nullable = false, updatable = false, length = 3)
@@ -78,21 +78,21 @@ public class Invoice implements Persistable<UUID> {
 	@Column(nullable = false, length = 20)
 	private InvoiceStatus status;
 
-	@Column(nullable = false, updatable = false)
+	@Column(nullable = false)
 	private LocalDate dueDate;
 
-	@OneToMany(cascade = CascadeType.ALL)
+	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
 	@JoinColumn(name = "invoice_id", nullable = false, updatable = false)
 	@OrderBy("lineNumber")
 	private List<InvoiceLineItem> lineItems = new ArrayList<>();
 
-	@Column(nullable = false, updatable = false)
+	@Column(nullable = false)
 	private long subtotalMinor;
 
-	@Column(nullable = false, updatable = false)
+	@Column(nullable = false)
 	private long taxMinor;
 
-	@Column(nullable = false, updatable = false)
+	@Column(nullable = false)
 	private long totalMinor;
 
 	@Column(nullable = false)
@@ -135,7 +135,7 @@ public class Invoice implements Persistable<UUID> {
 		if (this.title.isEmpty()) {
 			throw new IllegalArgumentException("title is blank");
 		}
-		this.notes = (notes == null || notes.isBlank()) ? null : notes.strip();
+		this.notes = stripped(notes);
 		this.dueDate = Objects.requireNonNull(dueDate, "dueDate");
 		this.status = InvoiceStatus.DRAFT;
 		this.version = 1;
@@ -154,11 +154,7 @@ public class Invoice implements Persistable<UUID> {
 			throw new IllegalArgumentException("more than " + MAX_LINE_ITEMS + " line items");
 		}
 		Invoice invoice = new Invoice(projectId, currency, title, notes, dueDate, now);
-		int lineNumber = 1;
-		for (EstimateContent.Line line : lines) {
-			invoice.lineItems.add(new InvoiceLineItem(lineNumber++, line));
-		}
-		invoice.total();
+		invoice.write(lines);
 		return invoice;
 	}
 
@@ -180,6 +176,56 @@ public class Invoice implements Persistable<UUID> {
 			throw new IllegalStateException("Copied lines of estimate " + estimate.getId() + " do not add up to its total");
 		}
 		return invoice;
+	}
+
+	/**
+	 * Starts editing a draft: checks it may be edited, changes the due date and notes when given (blank
+	 * notes remove them) and removes its lines. The caller flushes (the old lines' numbers are taken until
+	 * they are deleted), then gives the new lines with {@link #replaceLines}. Nothing is published: the
+	 * client never sees a draft.
+	 * @param expectedVersion the version the caller edited, or {@code null} not to check
+	 * @throws StaleInvoiceVersion when the invoice changed since that version
+	 * @throws InvoiceTransitionRefused unless a draft
+	 */
+	public void editDraft(Long expectedVersion, LocalDate dueDate, String notes, Instant now) {
+		if (expectedVersion != null && expectedVersion != this.version) {
+			throw new StaleInvoiceVersion(this.id, expectedVersion, this.version);
+		}
+		requireStatus(InvoiceStatus.DRAFT, "be edited: only a draft invoice can be edited");
+		if (dueDate != null) {
+			this.dueDate = dueDate;
+		}
+		if (notes != null) {
+			this.notes = stripped(notes);
+		}
+		this.lineItems.clear();
+		total();
+		this.updatedAt = now;
+	}
+
+	/**
+	 * The new lines of a draft being edited ({@link #editDraft}), each line's amounts computed like an
+	 * estimate's; the totals are recomputed.
+	 */
+	public void replaceLines(List<EstimateContent.Line> lines) {
+		requireStatus(InvoiceStatus.DRAFT, "be edited: only a draft invoice can be edited");
+		if (lines.size() > MAX_LINE_ITEMS) {
+			throw new IllegalArgumentException("more than " + MAX_LINE_ITEMS + " line items");
+		}
+		this.lineItems.clear();
+		write(lines);
+	}
+
+	private void write(List<EstimateContent.Line> lines) {
+		int lineNumber = 1;
+		for (EstimateContent.Line line : lines) {
+			this.lineItems.add(new InvoiceLineItem(lineNumber++, line));
+		}
+		total();
+	}
+
+	private static String stripped(String notes) {
+		return (notes == null || notes.isBlank()) ? null : notes.strip();
 	}
 
 	private void total() {

@@ -99,6 +99,24 @@ public class InvoiceManagement {
 		}
 	}
 
+	/**
+	 * Edits a draft: its lines (totals recomputed), and its due date and notes when given. Publishes
+	 * nothing and records no timeline entry, as creating a draft does not: the client never sees drafts.
+	 * @throws NotFoundException when the invoice is not one of this workspace's
+	 * @throws StaleInvoiceVersion when {@code expectedVersion} is given and the invoice changed since
+	 * @throws InvoiceTransitionRefused unless a draft
+	 */
+	public Invoice editDraft(UUID id, Long expectedVersion, LocalDate dueDate, String notes,
+			List<EstimateContent.Line> lines) {
+		Invoice invoice = lock(id);
+		invoice.editDraft(expectedVersion, dueDate, notes, now());
+		// deletes the old lines before the new ones take their numbers (unique per invoice)
+		this.invoices.flush();
+		invoice.replaceLines(lines);
+		this.invoices.flush();
+		return loaded(invoice);
+	}
+
 	/** DRAFT → OPEN; publishes {@code InvoiceIssued}. */
 	public Invoice issue(UUID id) {
 		Invoice invoice = lock(id);

@@ -28,6 +28,23 @@ interface ProjectActivities extends JpaRepository<ProjectActivity, UUID> {
 	List<ChangeCount> countSince(Collection<UUID> projectIds, Instant since, Collection<ActivityKind> kinds,
 			String exceptActor);
 
+	/**
+	 * One query for a contact's activity across the projects it sees (primary or added): entries of these kinds
+	 * whose actor is the contact, and, on the projects it is the primary contact of, entries of the
+	 * {@code primaryContactKinds} whoever wrote them; newest first, with the project's name.
+	 */
+	@Query("""
+			select new com.coastline.project.project.ContactActivityEntry(a, p.name)
+			from ProjectActivity a join Project p on p.id = a.projectId
+			where a.kind in :kinds
+			  and (p.primaryContactId = :contactId
+			       or exists (select c from AddedContact c where c.project = p and c.contactId = :contactId))
+			  and (a.actor = :actor or (a.kind in :primaryContactKinds and p.primaryContactId = :contactId))
+			order by a.occurredAt desc, a.id desc
+			""")
+	List<ContactActivityEntry> findByContact(UUID contactId, String actor, Collection<ActivityKind> kinds,
+			Collection<ActivityKind> primaryContactKinds, Limit limit);
+
 	interface ChangeCount {
 
 		UUID getProjectId();

@@ -36,6 +36,17 @@ public class ProjectTimeline {
 		.filter(ActivityKind::isClientVisible)
 		.toList();
 
+	/** The most entries one read of a contact's activity returns. */
+	public static final int MAX_CONTACT_ENTRIES = 100;
+
+	/** What a client does: sign in, look at, approve, decline or question an estimate, pay. */
+	static final List<ActivityKind> CLIENT_ACTIVITY_KINDS = List.of(ActivityKind.CLIENT_SIGNED_IN,
+			ActivityKind.ESTIMATE_VIEWED, ActivityKind.ESTIMATE_APPROVED, ActivityKind.ESTIMATE_DECLINED,
+			ActivityKind.ESTIMATE_CHANGES_REQUESTED, ActivityKind.PAYMENT_RECEIVED, ActivityKind.INVOICE_PAID);
+
+	/** Payments: recorded by staff or the payment provider's webhook, they count for the project's primary contact. */
+	static final List<ActivityKind> PAYMENT_KINDS = List.of(ActivityKind.PAYMENT_RECEIVED, ActivityKind.INVOICE_PAID);
+
 	private final ProjectActivities activities;
 
 	private final CurrentTenant tenant;
@@ -102,6 +113,20 @@ public class ProjectTimeline {
 	public List<ProjectActivity> entries(UUID projectId, Instant since, boolean clientView) {
 		return this.activities.findRecent(projectId, (since != null) ? since : Instant.EPOCH,
 				clientView ? CLIENT_KINDS : ALL_KINDS, Limit.of(MAX_ENTRIES));
+	}
+
+	/**
+	 * For the back office: what a contact did across the workspace's projects it sees (primary or added
+	 * contact), newest first, in one query: its sign-ins, estimate views, approvals, declines and change
+	 * requests (entries whose actor is the contact), and the payments of the projects it is the primary
+	 * contact of (a payment's actor is staff or the payment provider, not the contact). The caller has
+	 * checked that the contact is one of the workspace's.
+	 * @param limit at most this many, 1 to {@link #MAX_CONTACT_ENTRIES}
+	 */
+	@Transactional(readOnly = true)
+	public List<ContactActivityEntry> clientActivity(UUID contactId, int limit) {
+		return this.activities.findByContact(contactId, contactActor(contactId), CLIENT_ACTIVITY_KINDS,
+				PAYMENT_KINDS, Limit.of(Math.min(limit, MAX_CONTACT_ENTRIES)));
 	}
 
 	/**

@@ -1,12 +1,15 @@
 package com.coastline.automation.automation.web;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 
 import com.coastline.automation.automation.Automation;
 import com.coastline.automation.automation.AutomationManagement;
+import com.coastline.automation.automation.LastRuns;
 import com.coastline.automation.automation.web.AutomationRequests.AutomationChange;
 import com.coastline.automation.automation.web.AutomationRequests.NewAutomation;
 
@@ -27,8 +30,11 @@ class AutomationController {
 
 	private final AutomationManagement management;
 
-	AutomationController(AutomationManagement management) {
+	private final LastRuns lastRuns;
+
+	AutomationController(AutomationManagement management, LastRuns lastRuns) {
 		this.management = management;
+		this.lastRuns = lastRuns;
 	}
 
 	/** Creates an automation; 201 with its address in {@code Location}. */
@@ -38,24 +44,30 @@ class AutomationController {
 				request.enabled() == null || request.enabled());
 		return ResponseEntity
 			.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(automation.id()))
-			.body(AutomationView.of(automation));
+			.body(AutomationView.of(automation, Map.of()));
 	}
 
-	/** Every automation of the workspace, oldest first. */
+	/** Every automation of the workspace, oldest first, each with its latest run (one query for all). */
 	@GetMapping
 	List<AutomationView> list() {
-		return management.list().stream().map(AutomationView::of).toList();
+		List<Automation> automations = management.list();
+		Map<UUID, LastRuns.LastRun> latest = lastRuns.of(automations.stream().map(Automation::id).toList());
+		return automations.stream().map(automation -> AutomationView.of(automation, latest)).toList();
 	}
 
 	@GetMapping("/{id}")
 	AutomationView find(@PathVariable UUID id) {
-		return AutomationView.of(management.find(id));
+		return view(management.find(id));
 	}
 
 	/** Replaces name, enabled flag and actions. */
 	@PutMapping("/{id}")
 	AutomationView change(@PathVariable UUID id, @Valid @RequestBody AutomationChange request) {
-		return AutomationView.of(
+		return view(
 				management.change(id, request.name(), request.enabled(), request.actionValues(management), request.version()));
+	}
+
+	private AutomationView view(Automation automation) {
+		return AutomationView.of(automation, lastRuns.of(Set.of(automation.id())));
 	}
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The back-office APIs the portal access panel reads and changes, with the member's staff JWT through
- * {@link ServiceCalls}: the contact, its projects and their timelines (project-service), its links and sessions
+ * {@link ServiceCalls}: the contact, its projects and its activity across them (project-service), its links and sessions
  * (identity-service), its email deliveries (notification-service). The services' READMEs have the fields.
  */
 @Component
@@ -38,9 +38,10 @@ class AccessApi {
 		}, "/api/projects");
 	}
 
-	List<TimelineEntry> timeline(StaffToken token, UUID projectId) {
+	/** What the client did across its projects, newest first, at most {@link ClientActivity#SHOWN}: one call. */
+	List<ActivityEntry> activity(StaffToken token, UUID contactId) {
 		return this.calls.list(token, Service.PROJECT, new ParameterizedTypeReference<>() {
-		}, "/api/projects/{id}/timeline", projectId);
+		}, "/api/contacts/{id}/activity?limit={limit}", contactId, ClientActivity.SHOWN);
 	}
 
 	List<Link> links(StaffToken token, UUID contactId) {
@@ -91,17 +92,16 @@ class AccessApi {
 		}
 	}
 
-	/** A project (project-service): who sees it is the primary contact and the added ones. */
-	record Project(UUID id, String name, UUID primaryContactId, List<UUID> addedContactIds, Instant updatedAt) {
-
-		boolean seenBy(UUID contactId) {
-			return contactId.equals(this.primaryContactId)
-					|| (this.addedContactIds != null && this.addedContactIds.contains(contactId));
-		}
+	/** A project (project-service): the panel names the projects of links and sessions with it. */
+	record Project(UUID id, String name) {
 	}
 
-	/** One entry of a project's timeline; {@code actor} is {@code contact:<id>} for what the client did. */
-	record TimelineEntry(UUID id, Instant occurredAt, String kind, String actor, String summary, UUID subjectId) {
+	/**
+	 * One thing the client did (project-service's contact activity): a timeline entry with its project;
+	 * {@code actor} is {@code contact:<id>}, or for a payment whoever recorded it.
+	 */
+	record ActivityEntry(UUID id, Instant occurredAt, String kind, String actor, String summary, UUID subjectId,
+			UUID projectId, String projectName) {
 	}
 
 	/** A one-tap link of the contact (identity-service); never its token. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +26,6 @@ import com.coastline.backoffice.screens.access.AccessApi.Delivery;
 import com.coastline.backoffice.screens.access.AccessApi.Link;
 import com.coastline.backoffice.screens.access.AccessApi.Project;
 import com.coastline.backoffice.screens.access.AccessApi.Session;
-import com.coastline.backoffice.screens.access.AccessApi.TimelineEntry;
 import com.coastline.backoffice.signin.StaffToken;
 
 import org.springframework.stereotype.Controller;
@@ -79,7 +77,7 @@ class AccessPages {
 		List<Project> projects = this.api.projects(token);
 		Map<UUID, String> projectNames = projects.stream()
 			.collect(Collectors.toMap(Project::id, Project::name, (a, b) -> a));
-		Optional<ClientActivity> activity = activity(token, id, projects);
+		Optional<ClientActivity> activity = activity(token, id);
 		Optional<List<Delivery>> deliveries = optional(() -> this.api.deliveries(token, id));
 
 		model.addAttribute("contact", contact);
@@ -149,15 +147,9 @@ class AccessPages {
 		return this.pages.staff(request);
 	}
 
-	private Optional<ClientActivity> activity(StaffToken token, UUID contactId, List<Project> projects) {
-		List<Project> seen = ClientActivity.projectsOf(contactId, projects);
-		return optional(() -> {
-			Map<Project, List<TimelineEntry>> timelines = new LinkedHashMap<>();
-			seen.stream()
-				.limit(ClientActivity.PROJECTS)
-				.forEach((project) -> timelines.put(project, this.api.timeline(token, project.id())));
-			return ClientActivity.of(contactId, seen, timelines);
-		});
+	/** One call to project-service, which picks the client's entries across its projects. */
+	private Optional<ClientActivity> activity(StaffToken token, UUID contactId) {
+		return optional(() -> ClientActivity.of(this.api.activity(token, contactId)));
 	}
 
 	/** A secondary section: empty when its service does not answer, so the rest of the panel still shows. */

@@ -1,7 +1,6 @@
 package com.coastline.backoffice.screens.automations;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,7 +13,6 @@ import com.coastline.backoffice.screens.ServiceRefusedException;
 import com.coastline.backoffice.screens.StaffPages;
 import com.coastline.backoffice.screens.automations.AutomationsApi.Automation;
 import com.coastline.backoffice.screens.automations.AutomationsApi.Preview;
-import com.coastline.backoffice.screens.automations.AutomationsApi.Run;
 import com.coastline.backoffice.signin.StaffToken;
 
 import org.springframework.http.HttpStatus;
@@ -53,20 +51,10 @@ class AutomationPages {
 		model.addAttribute("wording", Wording.INSTANCE);
 	}
 
-	/** The workspace's automations with their last run. */
+	/** The workspace's automations with their last run, as the one list call answers them. */
 	@GetMapping("/automations")
 	String list(HttpServletRequest request, Model model) {
-		StaffToken token = token(request);
-		List<Automation> automations = this.api.automations(token);
-		Map<UUID, Run> lastRuns = new LinkedHashMap<>();
-		for (Automation automation : automations) {
-			this.api.runs(token, automation.id())
-				.stream()
-				.findFirst()
-				.ifPresent((run) -> lastRuns.put(automation.id(), run));
-		}
-		model.addAttribute("automations", automations);
-		model.addAttribute("lastRuns", lastRuns);
+		model.addAttribute("automations", this.api.automations(token(request)));
 		return "backoffice/automations/list";
 	}
 

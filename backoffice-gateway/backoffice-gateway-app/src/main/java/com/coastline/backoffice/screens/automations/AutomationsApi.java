@@ -85,9 +85,12 @@ class AutomationsApi {
 		}, "/api/projects");
 	}
 
-	/** An automation as automation-service answers it. */
+	/**
+	 * An automation as automation-service answers it.
+	 * @param lastRun its latest run (in the list, and when read alone), or null when it has none
+	 */
 	record Automation(UUID id, String name, String trigger, boolean enabled, List<Action> actions, Instant updatedAt,
-			Long version) {
+			Long version, LastRun lastRun) {
 
 		/** Its Send email action (an automation has at most one), or an empty one. */
 		Action email() {
@@ -95,6 +98,10 @@ class AutomationsApi {
 					: this.actions.stream().filter((action) -> "SEND_EMAIL".equals(action.type())).findFirst()
 						.orElse(Action.EMPTY);
 		}
+	}
+
+	/** An automation's latest run, in short, as the list of automations carries it. */
+	record LastRun(UUID id, String status, Instant startedAt, Instant finishedAt) {
 	}
 
 	/** An action: for {@code SEND_EMAIL}, the subject and body, and the template they were copied from. */

@@ -83,6 +83,16 @@ public record BillingForm(String currency, String title, String notes, String da
 				(version.validUntil() != null) ? version.validUntil().toString() : "", rows);
 	}
 
+	/**
+	 * A draft invoice as its edit form shows it: filled like an estimate's version ({@link #of(Billing.Estimate.Version,
+	 * String)}), its due date as the date.
+	 */
+	static BillingForm of(Billing.Invoice invoice) {
+		return of(new Billing.Estimate.Version(0, invoice.status(), invoice.title(), invoice.notes(), invoice.dueDate(),
+				invoice.lineItems(), invoice.subtotalMinor(), invoice.taxMinor(), invoice.totalMinor(), null, null, null),
+				invoice.currency());
+	}
+
 	/** This form in another currency (an estimate's currency is fixed when it is created). */
 	BillingForm inCurrency(String fixed) {
 		return new BillingForm(fixed, this.title, this.notes, this.date, this.rows);

@@ -32,8 +32,8 @@ import org.springframework.web.bind.annotation.PostMapping;
  * client sees a new version once it is sent. The estimate is read first, so another workspace's or an unknown
  * estimate is a 404 page with nothing sent; its currency stays as it was created. What is not an amount or a day →
  * the form again by its row and field (422), nothing sent; project-service's refusals by their fields (its 409 as
- * 409, anything else as 422), or as a message when no field of the form is named. Invoices have no edit in
- * project-service's API, so there is none here.
+ * 409, anything else as 422), or as a message when no field of the form is named. A draft invoice's edit is
+ * {@link InvoiceEdits}.
  */
 @Controller
 class EstimateEdits {

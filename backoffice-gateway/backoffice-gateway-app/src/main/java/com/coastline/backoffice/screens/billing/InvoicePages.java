@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Invoices: a new invoice for a project (title, notes, due date, line rows) → project-service's
  * {@code POST /api/projects/{id}/invoices} (a DRAFT in the workspace's currency); an invoice's page (lines, totals,
  * status, paid, balance due, payments, <em>Overdue</em>); <em>Issue</em> → {@code POST /api/invoices/{id}/issue}
- * (the client sees it in the portal and can pay it); <em>Record a payment</em> received outside the portal and
+ * (the client sees it in the portal and can pay it); <em>Edit</em> while a draft ({@link InvoiceEdits});
+ * <em>Record a payment</em> received outside the portal and
  * <em>Void</em>. Refusals by their fields (422) or, for a move the invoice no
  * longer allows, as a message (409); nothing else is sent.
  */
@@ -38,7 +39,7 @@ class InvoicePages {
 	private static final Map<String, String> DONE = Map.of("created",
 			"Invoice saved as a draft. The client sees it once you issue it.", "issued",
 			"Issued. The client can see and pay it in the Customer Portal.", "payment-recorded", "Payment recorded.",
-			"voided", "Invoice voided.");
+			"voided", "Invoice voided.", "saved", "Saved. The client sees the draft once you issue it.");
 
 	/** project-service's fields of the payment and void requests, as the page names them. */
 	private static final Map<String, String> FIELD_NAMES = Map.of("amountMinor", "the amount", "reference",

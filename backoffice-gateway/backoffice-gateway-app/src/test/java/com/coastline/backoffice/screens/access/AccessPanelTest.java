@@ -32,11 +32,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.stringContainsInOrder;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -101,21 +104,20 @@ class AccessPanelTest {
 				 {"id": "%s", "name": "Someone else's roof", "primaryContactId": "%s", "addedContactIds": [],
 				  "status": "LEAD", "updatedAt": "2026-11-27T08:00:00Z"}]"""
 			.formatted(this.project, this.contact, this.otherProject, UUID.randomUUID()));
-		ServiceAnswers.answer(PROJECT, this.member, WireMock.get(urlPathEqualTo("/api/projects/" + this.project + "/timeline")),
-				200, """
-						[{"id": "%1$s", "occurredAt": "2026-11-27T16:30:00Z", "kind": "INVOICE_PAID",
-						  "actor": "service:payments", "summary": "Invoice \\"Deposit\\" paid in full", "subjectId": null},
-						 {"id": "%2$s", "occurredAt": "2026-11-26T12:00:00Z", "kind": "ESTIMATE_APPROVED",
-						  "actor": "contact:%3$s", "summary": "Estimate \\"Kitchen\\" approved (version 1) by Dana Reyes",
-						  "subjectId": null},
-						 {"id": "%4$s", "occurredAt": "2026-11-25T09:45:00Z", "kind": "ESTIMATE_VIEWED",
-						  "actor": "contact:%3$s", "summary": "Estimate \\"Kitchen\\" viewed", "subjectId": null},
-						 {"id": "%5$s", "occurredAt": "2026-11-26T12:00:00Z", "kind": "PROJECT_STATUS_CHANGED",
-						  "actor": "contact:%3$s", "summary": "Status changed by the approval", "subjectId": null},
-						 {"id": "%6$s", "occurredAt": "2026-11-27T09:00:00Z", "kind": "ESTIMATE_VIEWED",
-						  "actor": "contact:%7$s", "summary": "Viewed by the other client", "subjectId": null}]"""
-					.formatted(UUID.randomUUID(), UUID.randomUUID(), this.contact, UUID.randomUUID(), UUID.randomUUID(),
-							UUID.randomUUID(), UUID.randomUUID()));
+		// project-service picks the client's entries across its projects (its rule, its test): one call
+		ServiceAnswers.answer(PROJECT, this.member, WireMock.get(urlPathEqualTo("/api/contacts/" + this.contact + "/activity"))
+			.withQueryParam("limit", equalTo("25")), 200, """
+					[{"id": "%1$s", "occurredAt": "2026-11-27T16:30:00Z", "kind": "INVOICE_PAID",
+					  "actor": "service:payments", "summary": "Invoice \\"Deposit\\" paid in full", "subjectId": null,
+					  "projectId": "%2$s", "projectName": "Kitchen remodel"},
+					 {"id": "%3$s", "occurredAt": "2026-11-26T12:00:00Z", "kind": "ESTIMATE_APPROVED",
+					  "actor": "contact:%4$s", "summary": "Estimate \\"Kitchen\\" approved (version 1) by Dana Reyes",
+					  "subjectId": null, "projectId": "%2$s", "projectName": "Kitchen remodel"},
+					 {"id": "%5$s", "occurredAt": "2026-11-25T09:45:00Z", "kind": "ESTIMATE_VIEWED",
+					  "actor": "contact:%4$s", "summary": "Estimate \\"Porch\\" viewed", "subjectId": null,
+					  "projectId": "%6$s", "projectName": "Porch of the lake house"}]"""
+				.formatted(UUID.randomUUID(), this.project, UUID.randomUUID(), this.contact, UUID.randomUUID(),
+						UUID.randomUUID()));
 		ServiceAnswers.answer(IDENTITY, this.member, WireMock.get(urlPathEqualTo("/api/contacts/" + this.contact + "/links")),
 				200, "[" + link(this.link, true, null) + "]");
 		ServiceAnswers.answer(IDENTITY, this.member, WireMock.get(urlPathEqualTo("/api/contacts/" + this.contact + "/sessions")),
@@ -165,15 +167,20 @@ class AccessPanelTest {
 					containsString("<dt>Last approved</dt><dd>26 Nov 2026, 12:00 UTC</dd>"),
 					containsString("<dt>Last paid</dt><dd>27 Nov 2026, 16:30 UTC</dd>"),
 					containsString("Estimate &quot;Kitchen&quot; approved (version 1) by Dana Reyes"),
-					// neither what the client did besides (the status change) nor what another client did
-					not(containsString("Status changed by the approval")), not(containsString("Viewed by the other client")),
+					// each entry with its project's name and its kind in words, newest first
+					containsString("<td data-label=\"Project\">Porch of the lake house</td>"),
+					stringContainsInOrder("<td data-label=\"What\">Invoice paid in full</td>",
+							"<td data-label=\"What\">Approved an estimate</td>",
+							"<td data-label=\"What\">Viewed an estimate</td>"),
 					// emails: kind, masked recipient, status, the bounce
 					containsString("Automation email"), containsString("Sign-in code"),
 					containsString("d***@example.com"), containsString("550 mailbox unavailable"),
 					containsString("The address bounced: held back until 1 Dec 2026, 10:00 UTC"))));
 
-		ServicesStub.of(PROJECT).verify(0, anyRequestedFor(urlPathEqualTo("/api/projects/" + this.otherProject
-				+ "/timeline")));
+		// one call for the activity, none per project timeline (issue 9)
+		ServicesStub.of(PROJECT).verify(1, getRequestedFor(urlPathEqualTo("/api/contacts/" + this.contact + "/activity"))
+			.withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + this.member.jwt())));
+		ServicesStub.of(PROJECT).verify(0, anyRequestedFor(urlPathMatching("/api/projects/[^/]+/timeline.*")));
 	}
 
 	@Test
@@ -313,7 +320,8 @@ class AccessPanelTest {
 	@Test
 	void emailHistoryAndActivityDownLeaveTheRestOfThePanel() throws Exception {
 		ServiceAnswers.down(NOTIFICATION, this.member, WireMock.get(urlPathEqualTo("/api/deliveries")));
-		ServiceAnswers.down(PROJECT, this.member, WireMock.get(urlPathEqualTo("/api/projects/" + this.project + "/timeline")));
+		ServiceAnswers.down(PROJECT, this.member,
+				WireMock.get(urlPathEqualTo("/api/contacts/" + this.contact + "/activity")));
 
 		this.mvc.perform(get(panel()).cookie(session(this.member)))
 			.andExpect(status().isOk())

@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -65,6 +66,17 @@ class InvoiceController {
 	@GetMapping("/api/invoices/{id}")
 	InvoiceResponse find(@PathVariable UUID id) {
 		return response(this.invoices.find(id));
+	}
+
+	/**
+	 * Edits a draft (lines as when it is written, totals recomputed; due date and notes when given),
+	 * publishes nothing: 200; 404; 400 naming fields; 409 unless a draft, or when {@code version} is given
+	 * and stale. Nothing changes on an error.
+	 */
+	@PutMapping("/api/invoices/{id}")
+	InvoiceResponse edit(@PathVariable UUID id, @Valid @RequestBody InvoiceEditRequest request) {
+		return response(this.invoices.editDraft(id, request.version(), request.dueDate(), request.notes(),
+				request.lineItems().stream().map(InvoiceLineRequest::toLine).toList()));
 	}
 
 	/** DRAFT → OPEN, publishes {@code InvoiceIssued}: 200; 409 unless a draft; 422 naming {@code lineItems} when nothing is due. */
