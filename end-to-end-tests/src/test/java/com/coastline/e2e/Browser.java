@@ -7,7 +7,9 @@ import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,7 +50,27 @@ public final class Browser implements AutoCloseable {
 
 	/** Waits (bounded) until the condition gives something other than null or false, and returns it. */
 	public <T> T until(Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, WAIT).until(condition);
+		return new WebDriverWait(this.driver, WAIT).until(driver -> {
+			try {
+				return condition.apply(driver);
+			}
+			catch (WebDriverException ex) {
+				if (midNavigation(ex)) {
+					return null;
+				}
+				throw ex;
+			}
+		});
+	}
+
+	/**
+	 * A read that raced the page being replaced (a form's redirect): an element of the old page, which Chromium
+	 * reports as stale or, through its inspector, as a node that "does not belong to the document" (CI,
+	 * 2026-11-29); the wait then looks again.
+	 */
+	private static boolean midNavigation(WebDriverException ex) {
+		return ex instanceof StaleElementReferenceException
+				|| (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document"));
 	}
 
 	/** The element, once it is displayed. */
