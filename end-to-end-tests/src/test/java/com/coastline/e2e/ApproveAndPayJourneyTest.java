@@ -1,7 +1,9 @@
 package com.coastline.e2e;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +85,11 @@ class ApproveAndPayJourneyTest {
 			assertThat(statusOf(client, "invoices", client.invoiceId())).isEqualTo("PAID");
 			browser.screen("payment");
 		}
+		// The contractor sees it paid in the back office. Once, at one size: a second sign-in code to the same
+		// address within a minute is not sent (SECURITY.md's resend cooldown).
+		if (viewport == Viewport.DESKTOP) {
+			assertThat(backOfficeStatusOf(client.invoiceId(), viewport)).isEqualTo("Paid");
+		}
 
 		// The approval approved the project, and the demo's automation emailed the client their portal link.
 		await("the automation's email to " + client.email()).atMost(LocalSystem.EMAIL)
@@ -127,6 +134,28 @@ class ApproveAndPayJourneyTest {
 		api.post(project + "/api/invoices/" + invoice + "/issue", null, token).require(200);
 		return new Client(contact, email, "Riley", "Riley Chen", projectId, estimate, estimateTitle, invoice,
 				invoiceTitle);
+	}
+
+	/**
+	 * The status the back office shows on the invoice's page, read in a browser of the demo workspace's owner, who
+	 * signs in with the emailed code.
+	 */
+	private String backOfficeStatusOf(UUID invoiceId, Viewport viewport) {
+		String backOffice = "http://localhost:" + URI.create(this.system.url(Service.BACKOFFICE)).getPort();
+		try (Browser staff = Chromium.open(viewport)) {
+			staff.open(backOffice + "/sign-in");
+			staff.visible(By.id("email")).sendKeys(DemoSeeder.OWNER_EMAIL);
+			Instant asked = Instant.now();
+			staff.driver().findElement(By.xpath("//button[normalize-space()='Email me a code']")).click();
+			staff.visible(By.id("code")).sendKeys(this.system.latestCode(DemoSeeder.OWNER_EMAIL, asked));
+			staff.driver().findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+			staff.until(driver -> staff.path().equals("/"));
+			staff.open(backOffice + "/invoices/" + invoiceId);
+			String status = staff.visible(By.xpath("//dt[normalize-space()='Status']/following-sibling::dd/span"))
+				.getText();
+			staff.screen("backoffice-invoice-paid");
+			return status;
+		}
 	}
 
 	/** The status project-service gives the client's estimate or invoice ({@code estimates}, {@code invoices}). */
