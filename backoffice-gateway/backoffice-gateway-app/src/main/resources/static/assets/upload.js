@@ -1,7 +1,7 @@
 // Photo and document uploads: sent straight to media-service through the gateway's /api route (with the page's
-// CSRF token), which passes the file on as it came, so files up to media-service's own limit (25 MB) get through;
-// the plain form (without JavaScript) goes through the page, which takes files up to 1 MB. Success reloads the
-// project page with the confirmation; media-service's refusal (say, a HEIC photo) is shown by the form.
+// CSRF token), which streams the file on as it comes, up to media-service's own limit (25 MB); the plain form
+// (without JavaScript) goes through the page, with the same limit. Success reloads the project page with the
+// confirmation; media-service's refusal (say, a HEIC photo) is shown by the form.
 (function () {
   'use strict';
 

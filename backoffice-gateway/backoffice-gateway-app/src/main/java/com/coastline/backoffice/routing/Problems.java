@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
@@ -36,6 +37,16 @@ final class Problems {
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
+	}
+
+	/** A multipart body larger than the routes pass on; nothing was forwarded. */
+	static ServerResponse contentTooLarge(DataSize max) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				"The upload is larger than " + max.toMegabytes() + " MB. Send a smaller file.");
+		problem.setType(URI.create(ProblemType.TYPE_PREFIX + "content-too-large"));
+		problem.setTitle("Content too large");
+		problem.setProperty("maxBytes", max.toBytes());
+		return respond(problem);
 	}
 
 	/** The service does not answer, or its circuit is open. */

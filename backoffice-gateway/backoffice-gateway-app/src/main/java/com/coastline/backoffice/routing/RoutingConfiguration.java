@@ -3,6 +3,7 @@ package com.coastline.backoffice.routing;
 import com.coastline.backoffice.signin.StaffTokens;
 import com.coastline.platform.web.problem.ProblemResponseWriter;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,7 +15,6 @@ import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctio
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -23,7 +23,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The routes of {@code /api/**} ({@link BackOfficeService}, in its order), each: the per-client-IP rate limit,
- * the staff session swapped for a staff JWT, the service's address, its circuit breaker and its timeouts; then
+ * the request body's checks ({@link RequestBodies}: the upload limit), the staff session swapped for a staff JWT,
+ * the service's address, its circuit breaker and its timeouts, the body streamed to the service as it comes
+ * ({@link ServiceProxies}); then
  * {@code /api/**} that no service owns → 404 problem (after the same rate limit and session check, so the table
  * is not shown to strangers). Each service's OpenAPI document, {@code GET /api-docs/{service}} → the service's
  * {@value #SERVICE_API_DOCS}, goes the same way (limit, session, address, breaker, timeouts), for the Swagger UI at
@@ -36,10 +38,11 @@ class RoutingConfiguration {
 	static final String SERVICE_API_DOCS = "/v3/api-docs";
 
 	@Bean
-	ServiceProxies serviceProxies(RoutingProperties routing, RestClient.Builder builder, GatewayMvcProperties gateway,
-			ObjectProvider<RequestHttpHeadersFilter> requestFilters,
+	ServiceProxies serviceProxies(RoutingProperties routing, ObjectProvider<ObservationRegistry> observations,
+			GatewayMvcProperties gateway, ObjectProvider<RequestHttpHeadersFilter> requestFilters,
 			ObjectProvider<ResponseHttpHeadersFilter> responseFilters) {
-		return new ServiceProxies(routing, builder, gateway, requestFilters, responseFilters);
+		return new ServiceProxies(routing, observations.getIfAvailable(() -> ObservationRegistry.NOOP), gateway,
+				requestFilters, responseFilters);
 	}
 
 	@Bean
@@ -65,6 +68,7 @@ class RoutingConfiguration {
 	RouterFunction<ServerResponse> backOfficeRoutes(RoutingProperties routing, ServiceProxies proxies,
 			StaffTokens tokens, CircuitBreakerRegistry breakers) {
 		ClientRateLimit rateLimit = new ClientRateLimit(routing.rateLimit());
+		RequestBodies bodies = new RequestBodies(routing.maxUploadSize());
 		StaffTokenRelay relay = new StaffTokenRelay(tokens);
 		RouterFunction<ServerResponse> routes = null;
 		for (BackOfficeService service : BackOfficeService.values()) {
@@ -76,6 +80,7 @@ class RoutingConfiguration {
 			RouterFunction<ServerResponse> route = GatewayRouterFunctions.route(service.id())
 				.route(paths, proxies.handler(service))
 				.filter(rateLimit)
+				.filter(bodies)
 				.filter(relay)
 				.before(BeforeFilterFunctions.uri(routing.service(service).url()))
 				.filter(new ServiceBreaker(service.id(), breakers.circuitBreaker(service.id())))
@@ -86,6 +91,7 @@ class RoutingConfiguration {
 			RouterFunction<ServerResponse> document = GatewayRouterFunctions.route(service.id() + "-api-docs")
 				.GET(ApiDocsAccess.UI + "/" + service.id(), proxies.handler(service))
 				.filter(rateLimit)
+				.filter(bodies)
 				.filter(relay)
 				.before(BeforeFilterFunctions.uri(routing.service(service).url()))
 				.before(BeforeFilterFunctions.setPath(SERVICE_API_DOCS))

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -19,11 +20,14 @@ import org.springframework.validation.annotation.Validated;
  * {@code project}, …); every service of the route table must be configured
  * @param connectTimeout how long a route waits for a connection to its service
  * @param rateLimit the per-client-IP limit on {@code /api/**}
+ * @param maxUploadSize the largest multipart body a route passes on (media-service's own request limit): a larger
+ * one, by its {@code Content-Length}, is refused with 413 before anything is forwarded
  */
 @Validated
 @ConfigurationProperties("coastline.backoffice.routing")
 public record RoutingProperties(@NotNull Map<String, @Valid Service> services,
-		@DefaultValue("1s") @NotNull Duration connectTimeout, @Valid @NotNull @DefaultValue RateLimit rateLimit) {
+		@DefaultValue("1s") @NotNull Duration connectTimeout, @Valid @NotNull @DefaultValue RateLimit rateLimit,
+		@DefaultValue("26MB") @NotNull DataSize maxUploadSize) {
 
 	public RoutingProperties {
 		for (BackOfficeService service : BackOfficeService.values()) {

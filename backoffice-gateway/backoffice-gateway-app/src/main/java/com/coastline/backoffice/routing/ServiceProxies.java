@@ -4,6 +4,8 @@ import java.net.http.HttpClient;
 import java.util.EnumMap;
 import java.util.Map;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.RequestHttpHeadersFilter;
@@ -20,23 +22,36 @@ import org.springframework.web.client.RestClient;
  * (the gateway's default handler shares one client and its timeouts): connect within
  * {@link RoutingProperties#connectTimeout()}, the answer's headers within the service's
  * {@link RoutingProperties.Service#timeout()}. Redirects are never followed (passed to the browser as they are).
+ * Request bodies stream from the browser to the service as they are read, chunk by chunk (the clients are built
+ * without Boot's {@code RestClient.Builder}, whose customizers add a request interceptor, and any interceptor makes
+ * {@code RestClient} buffer a whole upload in memory first; the routes set their {@code Authorization} themselves,
+ * {@link StaffTokenRelay}); nothing parses a multipart body on the way (Spring Cloud Gateway's multipart resolver
+ * leaves the routes' requests alone).
  * The header filters are the gateway's own beans, read when the context is ready, as its default handler does.
  */
 final class ServiceProxies implements ApplicationListener<ContextRefreshedEvent> {
 
 	private final Map<BackOfficeService, ProxyExchangeHandlerFunction> handlers = new EnumMap<>(BackOfficeService.class);
 
-	ServiceProxies(RoutingProperties routing, RestClient.Builder builder, GatewayMvcProperties gateway,
+	ServiceProxies(RoutingProperties routing, ObservationRegistry observations, GatewayMvcProperties gateway,
 			ObjectProvider<RequestHttpHeadersFilter> requestFilters,
 			ObjectProvider<ResponseHttpHeadersFilter> responseFilters) {
 		for (BackOfficeService service : BackOfficeService.values()) {
 			HttpClient client = HttpClient.newBuilder()
 				.connectTimeout(routing.connectTimeout())
 				.followRedirects(HttpClient.Redirect.NEVER)
+				// HTTP/1.1 as the services speak it: no h2c upgrade attempt on each call (with a streamed body, a
+				// server that accepts the upgrade may cancel the stream).
+				.version(HttpClient.Version.HTTP_1_1)
 				.build();
 			JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(client);
 			requestFactory.setReadTimeout(routing.service(service).timeout());
-			RestClient restClient = builder.clone().requestFactory(requestFactory).build();
+			// A builder of its own, without Boot's customizers: any interceptor list, even an empty one, makes
+			// RestClient buffer the whole request body in memory before sending it. Observed as Boot's clients are.
+			RestClient restClient = RestClient.builder()
+				.requestFactory(requestFactory)
+				.observationRegistry(observations)
+				.build();
 			this.handlers.put(service, new ProxyExchangeHandlerFunction(new RestClientProxyExchange(restClient, gateway),
 					requestFilters, responseFilters));
 		}

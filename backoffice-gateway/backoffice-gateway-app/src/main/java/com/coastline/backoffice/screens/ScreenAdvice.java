@@ -7,6 +7,7 @@ import com.coastline.backoffice.signin.IdentityUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.ui.ModelMap;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,8 +40,12 @@ class ScreenAdvice {
 
 	private final ScreenLayout layout;
 
-	ScreenAdvice(ScreenLayout layout) {
+	private final DataSize maxFileSize;
+
+	ScreenAdvice(ScreenLayout layout,
+			@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
 		this.layout = layout;
+		this.maxFileSize = maxFileSize;
 	}
 
 	@ExceptionHandler(SignInRequiredException.class)
@@ -97,20 +103,27 @@ class ScreenAdvice {
 		return "backoffice/refused";
 	}
 
-	/** An upload over the limit, or a form that is not the multipart it claims to be. */
+	/**
+	 * An upload over the screens' multipart limit ({@code spring.servlet.multipart.max-file-size}, media-service's
+	 * own: 413 with the limit in words), or a form that is not the multipart it claims to be (400).
+	 */
 	@ExceptionHandler(MultipartException.class)
 	String badUpload(MultipartException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		page(request, response, model);
 		if (ex instanceof MaxUploadSizeExceededException) {
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			model.addAttribute("message",
-					"The file is larger than " + ScreenConfiguration.MAX_FILE.toMegabytes() + " MB. Send a smaller one.");
+			model.addAttribute("message", tooLarge(this.maxFileSize));
 		}
 		else {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("message", "The file could not be read. Choose it again and send the form.");
 		}
 		return "backoffice/refused";
+	}
+
+	/** What the screens say of an upload over their limit. */
+	static String tooLarge(DataSize maxFileSize) {
+		return "The file is larger than " + maxFileSize.toMegabytes() + " MB. Send a smaller one.";
 	}
 
 	/** The error pages' layout: the header, no caching. */

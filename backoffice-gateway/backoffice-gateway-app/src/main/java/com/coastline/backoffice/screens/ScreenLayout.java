@@ -1,17 +1,13 @@
 package com.coastline.backoffice.screens;
 
-import java.time.Duration;
-import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.coastline.backoffice.signin.Identity;
 import com.coastline.backoffice.signin.IdentityUnavailableException;
-import com.coastline.backoffice.signin.StaffToken;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.coastline.backoffice.signin.WorkspaceNames;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,44 +26,35 @@ import org.springframework.web.servlet.ModelAndView;
  * workspace name identity cannot give right now is not worth failing the page for: the header then says "Back
  * office".
  * <p>
- * The name is read from identity once per workspace and reused for {@link #NAME_REUSE} (by this replica), so a
- * member going from screen to screen does not cost identity a call each; a renamed workspace shows within that
- * minute. Only a name identity gave is kept: after a failure or a 4xx the next screen asks again.
+ * The name comes from {@link WorkspaceNames}, which reads it from identity once per workspace and reuses it for a
+ * minute (by this replica), shared with the signed-in landing page: a member going from page to page does not cost
+ * identity a call each; a renamed workspace shows within that minute. Only a name identity gave is kept: after a
+ * failure or a 4xx the next screen asks again.
  */
 @Component
 public class ScreenLayout implements HandlerInterceptor {
-
-	/** How long a workspace's name is reused before identity is asked again. */
-	static final Duration NAME_REUSE = Duration.ofSeconds(60);
-
-	private static final int MAX_WORKSPACES = 10_000;
 
 	private static final String SCREENS = ScreenLayout.class.getPackageName();
 
 	private final ObjectProvider<StaffPages> pages;
 
-	private final ObjectProvider<Identity> identity;
-
-	private final Cache<UUID, String> workspaceNames;
+	private final Supplier<WorkspaceNames> names;
 
 	/**
 	 * Interceptors are made while Spring MVC is set up, before the test's and the environment's late properties
 	 * are known: the sign-in clients they lead to are looked up when a page is rendered, not here.
 	 */
 	@Autowired
-	ScreenLayout(ObjectProvider<StaffPages> pages, ObjectProvider<Identity> identity) {
-		this(pages, identity, Ticker.systemTicker());
+	ScreenLayout(ObjectProvider<StaffPages> pages, ObjectProvider<WorkspaceNames> names) {
+		this.pages = pages;
+		this.names = names::getObject;
 	}
 
-	/** With the ticker the names' reuse is measured by (tests move it). */
+	/** With names of its own, their reuse measured by this ticker (tests move it). */
 	ScreenLayout(ObjectProvider<StaffPages> pages, ObjectProvider<Identity> identity, Ticker ticker) {
 		this.pages = pages;
-		this.identity = identity;
-		this.workspaceNames = Caffeine.newBuilder()
-			.ticker(ticker)
-			.expireAfterWrite(NAME_REUSE)
-			.maximumSize(MAX_WORKSPACES)
-			.build();
+		WorkspaceNames own = new WorkspaceNames(identity, ticker);
+		this.names = () -> own;
 	}
 
 	@Override
@@ -92,21 +79,12 @@ public class ScreenLayout implements HandlerInterceptor {
 		try {
 			this.pages.getObject().signedIn(request).ifPresent((token) -> {
 				model.addAttribute("email", token.email());
-				workspaceName(token).ifPresent((name) -> model.addAttribute("workspace", name));
+				this.names.get().of(token).ifPresent((name) -> model.addAttribute("workspace", name));
 			});
 		}
 		catch (IdentityUnavailableException ex) {
 			// The header falls back to "Back office"; the page itself does not depend on the name.
 		}
-	}
-
-	/**
-	 * The workspace's name, reused for a while; the member's own token reads it, and any member of the workspace
-	 * may see it. A name identity could not give is not kept (the loader's null), nor is a failure.
-	 */
-	private Optional<String> workspaceName(StaffToken token) {
-		return Optional.ofNullable(this.workspaceNames.get(token.workspaceId(),
-				(workspaceId) -> this.identity.getObject().workspaceName(token).orElse(null)));
 	}
 
 	private static boolean isScreen(Object handler) {

@@ -1,5 +1,6 @@
 package com.coastline.backoffice.routing;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The routes over real HTTP (Tomcat, not MockMvc): request bodies, a multipart upload larger than Spring's
  * default multipart limit, and the service's answer (status, headers, body) pass through untouched; the request
- * id is echoed once.
+ * id is echoed once. An upload streams on as it comes (one of unknown length leaves without a length: nothing
+ * buffered it whole); one larger than media-service's limit is refused with a 413 problem, nothing forwarded.
  */
 @BackofficeGatewayTest
 class ProxyOverHttpTest {
@@ -100,6 +102,63 @@ class ProxyOverHttpTest {
 		assertThat(received.getHeader("Content-Type")).startsWith("multipart/form-data").contains("boundary=" + boundary);
 		assertThat(received.getPart("file").getBody().asBytes()).isEqualTo(photo);
 		assertThat(received.getPart("file").getHeader("Content-Type").firstValue()).isEqualTo("image/jpeg");
+	}
+
+	@Test
+	void anUploadOfUnknownLengthIsStreamedOnNotBufferedFirst() throws Exception {
+		StaffMember member = IdentityStub.staffSession("owner@harbour.test", "Harbour Roofing");
+		String path = "/api/projects/" + UUID.randomUUID() + "/documents";
+		byte[] document = new byte[2 * 1024 * 1024];
+		new Random(11).nextBytes(document);
+		String boundary = "----coastline" + UUID.randomUUID();
+		byte[] multipart = multipart(boundary, "survey.pdf", "application/pdf", document);
+		String[] csrf = csrf();
+
+		// Chunked from the browser: a route that buffered the body would send it on with a Content-Length.
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+			.header("Cookie", "__Host-coastline-staff-session=" + member.sessionId() + "; " + csrf[0])
+			.header("X-CSRF-TOKEN", csrf[1])
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(multipart))));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		LoggedRequest received = ServicesStub.of(BackOfficeService.MEDIA)
+			.findAll(anyRequestedFor(urlPathEqualTo(path)))
+			.get(0);
+		assertThat(received.containsHeader("Content-Length")).isFalse();
+		assertThat(received.getPart("file").getBody().asBytes()).isEqualTo(document);
+	}
+
+	@Test
+	void anUploadOverMediasLimitIsRefusedWithAProblemAndNotForwarded() throws Exception {
+		StaffMember member = IdentityStub.staffSession("owner@harbour.test", "Harbour Roofing");
+		String path = "/api/projects/" + UUID.randomUUID() + "/photos";
+		String boundary = "----coastline" + UUID.randomUUID();
+		byte[] multipart = multipart(boundary, "video.jpg", "image/jpeg", new byte[26 * 1024 * 1024 + 1]);
+		String[] csrf = csrf();
+
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+			.header("Cookie", "__Host-coastline-staff-session=" + member.sessionId() + "; " + csrf[0])
+			.header("X-CSRF-TOKEN", csrf[1])
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart)));
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"type\":\"tag:coastline.app,2026:problem:content-too-large\"")
+			.contains("The upload is larger than 26 MB.");
+		assertThat(ServicesStub.of(BackOfficeService.MEDIA).findAll(anyRequestedFor(urlPathEqualTo(path)))).isEmpty();
+	}
+
+	private static byte[] multipart(String boundary, String filename, String type, byte[] content) {
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+		byte[] multipart = new byte[head.length + content.length + tail.length];
+		System.arraycopy(head, 0, multipart, 0, head.length);
+		System.arraycopy(content, 0, multipart, head.length, content.length);
+		System.arraycopy(tail, 0, multipart, head.length + content.length, tail.length);
+		return multipart;
 	}
 
 	/** The CSRF cookie ({@code name=value}) and the page's token, as a browser gets them from the sign-in page. */

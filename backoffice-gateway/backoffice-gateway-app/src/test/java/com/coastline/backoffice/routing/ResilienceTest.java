@@ -17,6 +17,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static com.coastline.backoffice.routing.RoutingTest.from;
 import static com.coastline.backoffice.routing.RoutingTest.nextClientIp;
+import static com.coastline.backoffice.support.SignedInScreens.SESSION_COOKIE;
+import static com.coastline.backoffice.support.SignedInScreens.session;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -40,8 +42,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @BackofficeGatewayTest
 class ResilienceTest {
 
-	private static final String SESSION_COOKIE = "__Host-coastline-staff-session";
-
 	@Autowired
 	MockMvc mvc;
 
@@ -56,7 +56,7 @@ class ResilienceTest {
 			.stubFor(any(urlPathEqualTo(path)).atPriority(1)
 				.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-		this.mvc.perform(get(path).cookie(new Cookie(SESSION_COOKIE, member.sessionId())).with(from(nextClientIp())))
+		this.mvc.perform(get(path).cookie(session(member)).with(from(nextClientIp())))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("tag:coastline.app,2026:problem:service-unavailable"))
@@ -72,7 +72,7 @@ class ResilienceTest {
 			.stubFor(any(urlPathEqualTo(path)).atPriority(1).willReturn(aResponse().withStatus(200).withFixedDelay(2_000)));
 
 		long start = System.nanoTime();
-		this.mvc.perform(get(path).cookie(new Cookie(SESSION_COOKIE, member.sessionId())).with(from(nextClientIp())))
+		this.mvc.perform(get(path).cookie(session(member)).with(from(nextClientIp())))
 			.andExpect(status().isGatewayTimeout())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("tag:coastline.app,2026:problem:gateway-timeout"))
@@ -91,11 +91,11 @@ class ResilienceTest {
 				.willReturn(aResponse().withStatus(503).withBody("down for maintenance")));
 
 		for (int i = 0; i < 4; i++) {
-			this.mvc.perform(get(prefix + "/" + i).cookie(new Cookie(SESSION_COOKIE, member.sessionId())).with(from(nextClientIp())))
+			this.mvc.perform(get(prefix + "/" + i).cookie(session(member)).with(from(nextClientIp())))
 				.andExpect(status().isServiceUnavailable())
 				.andExpect(content().string(containsString("down for maintenance")));
 		}
-		this.mvc.perform(get(prefix + "/open").cookie(new Cookie(SESSION_COOKIE, member.sessionId())).with(from(nextClientIp())))
+		this.mvc.perform(get(prefix + "/open").cookie(session(member)).with(from(nextClientIp())))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("tag:coastline.app,2026:problem:service-unavailable"))
@@ -104,7 +104,7 @@ class ResilienceTest {
 		assertThat(ServicesStub.of(BackOfficeService.AUTOMATION)
 			.findAll(anyRequestedFor(urlPathEqualTo(prefix + "/open")))).isEmpty();
 		// Other services keep their own circuits.
-		this.mvc.perform(get("/api/projects/" + UUID.randomUUID()).cookie(new Cookie(SESSION_COOKIE, member.sessionId()))
+		this.mvc.perform(get("/api/projects/" + UUID.randomUUID()).cookie(session(member))
 			.with(from(nextClientIp())))
 			.andExpect(status().isOk());
 	}
@@ -116,10 +116,10 @@ class ResilienceTest {
 		String path = "/api/invoices/" + UUID.randomUUID();
 
 		for (int i = 0; i < 20; i++) {
-			this.mvc.perform(get(path).cookie(new Cookie(SESSION_COOKIE, member.sessionId())).with(from(ip)))
+			this.mvc.perform(get(path).cookie(session(member)).with(from(ip)))
 				.andExpect(status().isOk());
 		}
-		this.mvc.perform(get(path).cookie(new Cookie(SESSION_COOKIE, member.sessionId())).with(from(ip)))
+		this.mvc.perform(get(path).cookie(session(member)).with(from(ip)))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("tag:coastline.app,2026:problem:too-many-requests"))
@@ -127,7 +127,7 @@ class ResilienceTest {
 
 		assertThat(ServicesStub.of(BackOfficeService.PROJECT).findAll(anyRequestedFor(urlPathEqualTo(path)))).hasSize(20);
 		// Another client is not held back.
-		this.mvc.perform(get(path).cookie(new Cookie(SESSION_COOKIE, member.sessionId())).with(from(nextClientIp())))
+		this.mvc.perform(get(path).cookie(session(member)).with(from(nextClientIp())))
 			.andExpect(status().isOk());
 	}
 

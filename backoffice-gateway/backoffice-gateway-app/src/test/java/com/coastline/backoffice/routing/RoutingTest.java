@@ -25,6 +25,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static com.coastline.backoffice.support.SignedInScreens.SESSION_COOKIE;
+import static com.coastline.backoffice.support.SignedInScreens.session;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -51,8 +53,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @BackofficeGatewayTest
 class RoutingTest {
 
-	private static final String SESSION_COOKIE = "__Host-coastline-staff-session";
-
 	private static final AtomicInteger CLIENTS = new AtomicInteger(1);
 
 	@Autowired
@@ -76,7 +76,7 @@ class RoutingTest {
 		String path = template.replace("{id}", UUID.randomUUID().toString());
 		String ip = nextClientIp();
 
-		this.mvc.perform(withCsrf(method, request(method, path)).cookie(new Cookie(SESSION_COOKIE, member.sessionId()))
+		this.mvc.perform(withCsrf(method, request(method, path)).cookie(session(member))
 			.with(from(ip))
 			.header("X-Request-Id", "req-" + path.hashCode())
 			.contentType(MediaType.APPLICATION_JSON)
@@ -105,7 +105,7 @@ class RoutingTest {
 		String path = "/api/projects/" + UUID.randomUUID();
 
 		String echoed = this.mvc
-			.perform(get(path).cookie(new Cookie(SESSION_COOKIE, member.sessionId())).with(from(nextClientIp())))
+			.perform(get(path).cookie(session(member)).with(from(nextClientIp())))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -122,7 +122,7 @@ class RoutingTest {
 		String ip = nextClientIp();
 
 		this.mvc
-			.perform(get(path).cookie(new Cookie(SESSION_COOKIE, member.sessionId()))
+			.perform(get(path).cookie(session(member))
 				.with(from(ip))
 				.header("X-Forwarded-For", "203.0.113.9")
 				.header("Forwarded", "for=203.0.113.9")
@@ -139,7 +139,7 @@ class RoutingTest {
 	void aPathNoServiceOwnsIsANotFoundProblem() throws Exception {
 		StaffMember member = IdentityStub.staffSession("owner@harbour.test", "Harbour Roofing");
 
-		this.mvc.perform(get("/api/signing-keys").cookie(new Cookie(SESSION_COOKIE, member.sessionId())).with(from(nextClientIp())))
+		this.mvc.perform(get("/api/signing-keys").cookie(session(member)).with(from(nextClientIp())))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("tag:coastline.app,2026:problem:not-found"));
@@ -188,7 +188,7 @@ class RoutingTest {
 					.withHeader("Content-Type", "application/problem+json")
 					.withBody("{\"type\": \"tag:coastline.app,2026:problem:not-found\", \"status\": 404}")));
 
-		this.mvc.perform(get("/api/projects/" + othersProject).cookie(new Cookie(SESSION_COOKIE, member.sessionId()))
+		this.mvc.perform(get("/api/projects/" + othersProject).cookie(session(member))
 			.with(from(nextClientIp())))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -200,11 +200,11 @@ class RoutingTest {
 		StaffMember member = IdentityStub.staffSession("owner@harbour.test", "Harbour Roofing");
 		String path = "/api/projects/" + UUID.randomUUID() + "/approve";
 
-		this.mvc.perform(post(path).cookie(new Cookie(SESSION_COOKIE, member.sessionId())).with(from(nextClientIp())))
+		this.mvc.perform(post(path).cookie(session(member)).with(from(nextClientIp())))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("tag:coastline.app,2026:problem:forbidden"));
-		this.mvc.perform(delete(path).cookie(new Cookie(SESSION_COOKIE, member.sessionId()))
+		this.mvc.perform(delete(path).cookie(session(member))
 			.with(from(nextClientIp()))
 			.header("X-CSRF-TOKEN", "made-up"))
 			.andExpect(status().isForbidden());
@@ -217,17 +217,17 @@ class RoutingTest {
 		StaffMember member = IdentityStub.staffSession("owner@harbour.test", "Harbour Roofing");
 		String path = "/api/projects/" + UUID.randomUUID() + "/approve";
 
-		this.mvc.perform(post(path).cookie(new Cookie(SESSION_COOKIE, member.sessionId()))
+		this.mvc.perform(post(path).cookie(session(member))
 			.with(from(nextClientIp()))
 			.with(CsrfTokens.fetch(this.mvc).asHeader())
 			.header("Sec-Fetch-Site", "cross-site"))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(post(path).cookie(new Cookie(SESSION_COOKIE, member.sessionId()))
+		this.mvc.perform(post(path).cookie(session(member))
 			.with(from(nextClientIp()))
 			.with(CsrfTokens.fetch(this.mvc).asHeader())
 			.header(HttpHeaders.ORIGIN, "https://evil.test"))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(post(path).cookie(new Cookie(SESSION_COOKIE, member.sessionId()))
+		this.mvc.perform(post(path).cookie(session(member))
 			.with(from(nextClientIp()))
 			.with(CsrfTokens.fetch(this.mvc).asHeader())
 			.header("Sec-Fetch-Site", "same-origin"))
@@ -241,14 +241,14 @@ class RoutingTest {
 		StaffMember member = IdentityStub.staffSession("owner@harbour.test", "Harbour Roofing");
 		String path = "/api/projects/" + UUID.randomUUID();
 
-		this.mvc.perform(options(path).cookie(new Cookie(SESSION_COOKIE, member.sessionId()))
+		this.mvc.perform(options(path).cookie(session(member))
 			.with(from(nextClientIp()))
 			.header(HttpHeaders.ORIGIN, "https://evil.test")
 			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "DELETE"))
 			.andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN))
 			.andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS))
 			.andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS));
-		this.mvc.perform(get(path).cookie(new Cookie(SESSION_COOKIE, member.sessionId()))
+		this.mvc.perform(get(path).cookie(session(member))
 			.with(from(nextClientIp()))
 			.header(HttpHeaders.ORIGIN, "https://evil.test"))
 			.andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
@@ -264,7 +264,7 @@ class RoutingTest {
 	void apiAnswersCarryTheSecurityHeaders() throws Exception {
 		StaffMember member = IdentityStub.staffSession("owner@harbour.test", "Harbour Roofing");
 
-		this.mvc.perform(get("/api/projects/" + UUID.randomUUID()).cookie(new Cookie(SESSION_COOKIE, member.sessionId()))
+		this.mvc.perform(get("/api/projects/" + UUID.randomUUID()).cookie(session(member))
 			.with(from(nextClientIp())))
 			.andExpect(status().isOk())
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))

@@ -195,6 +195,21 @@ class CustomerPortalSettingsPagesTest {
 	}
 
 	@Test
+	void aLogoOverPortalServicesLimitIsRefusedByTheFieldWithoutSendingIt() throws Exception {
+		StaffMember member = member();
+		answer(BackOfficeService.PORTAL, member, "GET", PROFILE, 200, saved(true));
+		byte[] large = new byte[1024 * 1024 + 1];
+		large[0] = (byte) 0x89;
+
+		this.mvc.perform(multipart("/settings/customer-portal/logo")
+			.file(new MockMultipartFile("file", "logo.png", "image/png", large))
+			.with(formOf(this.mvc, member)))
+			.andExpect(status().isContentTooLarge())
+			.andExpect(content().string(containsString("id=\"file-error\">The logo is too large: at most 1 MB.</p>")));
+		server(BackOfficeService.PORTAL).verify(0, calls(member, "PUT", PROFILE + "/logo"));
+	}
+
+	@Test
 	void withoutASessionOrACsrfTokenNothingChanges() throws Exception {
 		this.mvc.perform(get("/settings/customer-portal")).andExpect(redirectedUrl("/sign-in"));
 		StaffMember member = member();

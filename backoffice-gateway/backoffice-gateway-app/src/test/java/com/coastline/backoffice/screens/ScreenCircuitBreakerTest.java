@@ -7,6 +7,7 @@ import com.coastline.backoffice.support.BackofficeGatewayTest;
 import com.coastline.backoffice.support.IdentityStub;
 import com.coastline.backoffice.support.IdentityStub.StaffMember;
 import com.coastline.backoffice.support.ServicesStub;
+import com.coastline.backoffice.support.SignedInScreens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -45,8 +46,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @BackofficeGatewayTest
 class ScreenCircuitBreakerTest {
-
-	private static final String SESSION_COOKIE = "__Host-coastline-staff-session";
 
 	@Autowired
 	MockMvc mvc;
@@ -152,6 +151,6 @@ class ScreenCircuitBreakerTest {
 	}
 
 	private Cookie session() {
-		return new Cookie(SESSION_COOKIE, this.member.sessionId());
+		return SignedInScreens.session(this.member);
 	}
 }

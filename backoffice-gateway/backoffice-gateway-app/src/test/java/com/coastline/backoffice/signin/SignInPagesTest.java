@@ -17,9 +17,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static com.coastline.backoffice.support.SignedInScreens.SESSION_COOKIE;
+import static com.coastline.backoffice.support.SignedInScreens.session;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -35,13 +38,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Staff sign-in pages against identity at its HTTP boundary: the email and code forms, identity's refusals and
- * throttling as messages, the workspace choice, the session cookie and its flags, the landing page, sign-out;
+ * throttling as messages, the workspace choice, the session cookie and its flags, the landing page (the workspace's
+ * name read once for it and the screens' header), sign-out;
  * CSRF on every form; the pages' security headers.
  */
 @BackofficeGatewayTest
 class SignInPagesTest {
-
-	private static final String SESSION_COOKIE = "__Host-coastline-staff-session";
 
 	private static final String ATTEMPT_COOKIE = "__Host-coastline-staff-attempt";
 
@@ -168,12 +170,29 @@ class SignInPagesTest {
 			.doesNotContain("Domain");
 		assertThat(setCookie(signedIn, ATTEMPT_COOKIE)).contains("Max-Age=0");
 
-		this.mvc.perform(get("/").cookie(new Cookie(SESSION_COOKIE, member.sessionId())))
+		this.mvc.perform(get("/").cookie(session(member)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Signed in as <strong>" + member.email()
 					+ "</strong> at\n    <strong>Harbour Roofing</strong>")))
 			.andExpect(content().string(containsString("name=\"_csrf_header\" content=\"X-CSRF-TOKEN\"")))
 			.andExpect(content().string(not(containsString(member.jwt()))));
+	}
+
+	@Test
+	void theLandingPageAndTheScreensShareTheWorkspacesNameSoIdentityIsAskedOnce() throws Exception {
+		StaffMember member = IdentityStub.staffSession("twice-" + UUID.randomUUID() + "@harbour.test", "Harbour Roofing");
+
+		for (int visit = 0; visit < 2; visit++) {
+			this.mvc.perform(get("/").cookie(session(member)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("<strong>Harbour Roofing</strong>")));
+		}
+		this.mvc.perform(get("/contacts/new").cookie(session(member)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<a class=\"workspace-name\" href=\"/\">Harbour Roofing</a>")));
+
+		assertThat(IdentityStub.SERVER
+			.findAll(getRequestedFor(urlPathEqualTo("/api/workspaces/" + member.workspaceId())))).hasSize(1);
 	}
 
 	@Test
@@ -212,7 +231,7 @@ class SignInPagesTest {
 		StaffMember member = IdentityStub.staffSession("leaving-" + UUID.randomUUID() + "@harbour.test", "Harbour Roofing");
 
 		MockHttpServletResponse response = this.mvc
-			.perform(post("/sign-out").with(CsrfTokens.fetch(this.mvc).asField()).cookie(new Cookie(SESSION_COOKIE, member.sessionId())))
+			.perform(post("/sign-out").with(CsrfTokens.fetch(this.mvc).asField()).cookie(session(member)))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/sign-in"))
 			.andReturn()
@@ -231,7 +250,7 @@ class SignInPagesTest {
 		this.mvc.perform(post("/sign-in").param("email", email))
 			.andExpect(status().isForbidden())
 			.andExpect(content().string(containsString("This form has expired")));
-		this.mvc.perform(post("/sign-out").cookie(new Cookie(SESSION_COOKIE, member.sessionId())))
+		this.mvc.perform(post("/sign-out").cookie(session(member)))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(post("/sign-in").with(CsrfTokens.fetch(this.mvc).asField()).header("Sec-Fetch-Site", "cross-site").param("email", email))
 			.andExpect(status().isForbidden());

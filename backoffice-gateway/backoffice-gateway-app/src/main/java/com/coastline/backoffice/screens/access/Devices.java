@@ -1,64 +1,19 @@
 package com.coastline.backoffice.screens.access;
 
+import com.coastline.backoffice.screens.UserAgents;
+
 /**
- * A user agent in a few words ("Safari on iPhone"), for staff to recognise a client's device; the full user
- * agent is shown beside it. A rough reading on purpose: it names, it does not identify.
+ * A client's device in a few words ("Safari on iPhone"), for the sessions of the portal access panel; the full
+ * user agent is shown beside it. The reading is {@link UserAgents#describe}'s (ua-parser): it names, it does not
+ * identify.
  */
 final class Devices {
 
 	private Devices() {
 	}
 
+	/** "Safari on iPhone", or "Unknown device" for a user agent that names no browser or system, or none. */
 	static String describe(String userAgent) {
-		if (userAgent == null || userAgent.isBlank()) {
-			return "Unknown device";
-		}
-		String browser = browser(userAgent);
-		String system = system(userAgent);
-		if (browser == null && system == null) {
-			return "Unknown device";
-		}
-		if (browser == null) {
-			return system;
-		}
-		return (system != null) ? browser + " on " + system : browser;
-	}
-
-	private static String browser(String agent) {
-		if (agent.contains("Edg/") || agent.contains("EdgA/") || agent.contains("EdgiOS/")) {
-			return "Edge";
-		}
-		if (agent.contains("Firefox/") || agent.contains("FxiOS/")) {
-			return "Firefox";
-		}
-		if (agent.contains("Chrome/") || agent.contains("CriOS/")) {
-			return "Chrome";
-		}
-		if (agent.contains("Safari/")) {
-			return "Safari";
-		}
-		return null;
-	}
-
-	private static String system(String agent) {
-		if (agent.contains("iPhone")) {
-			return "iPhone";
-		}
-		if (agent.contains("iPad")) {
-			return "iPad";
-		}
-		if (agent.contains("Android")) {
-			return "Android";
-		}
-		if (agent.contains("Windows")) {
-			return "Windows";
-		}
-		if (agent.contains("Mac OS X") || agent.contains("Macintosh")) {
-			return "macOS";
-		}
-		if (agent.contains("Linux")) {
-			return "Linux";
-		}
-		return null;
+		return UserAgents.describe(userAgent);
 	}
 }

@@ -1,7 +1,7 @@
 package com.coastline.backoffice.screens.automations;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +37,9 @@ class AutomationPages {
 
 	private static final String UNKNOWN_PROJECT = "That project is not in your workspace. Choose one of the list.";
 
+	/** The form's fields that show an error of their own. */
+	private static final Set<String> FIELDS = Set.of("name", "trigger", "subject", "body", "templateId");
+
 	private final StaffPages pages;
 
 	private final AutomationsApi api;
@@ -68,7 +71,7 @@ class AutomationPages {
 	String create(@ModelAttribute("form") AutomationForm form, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		StaffToken token = token(request);
-		if (!Wording.TRIGGERS.containsKey(form.trigger())) {
+		if (!EmailForms.TRIGGERS.containsKey(form.trigger())) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return form(token, null, form, Map.of("trigger", "Choose what starts the automation."), model);
 		}
@@ -77,7 +80,7 @@ class AutomationPages {
 			return "redirect:/automations/" + created.id() + "?saved";
 		}
 		catch (ServiceRefusedException ex) {
-			if (!invalid(ex)) {
+			if (!EmailForms.invalid(ex)) {
 				throw ex;
 			}
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -105,16 +108,15 @@ class AutomationPages {
 			return "redirect:/automations/" + id + "?saved";
 		}
 		catch (ServiceRefusedException ex) {
-			if (invalid(ex)) {
+			if (EmailForms.invalid(ex)) {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 				return refused(token, automation, form, ex.problem(), model);
 			}
-			if (!conflict(ex)) {
+			if (!EmailForms.conflict(ex)) {
 				throw ex;
 			}
 			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("message", "Someone changed this automation while you were editing it. "
-					+ "Open it again to see their changes, then make yours.");
+			model.addAttribute("message", EmailForms.stale("automation"));
 			return form(token, automation, form, Map.of(), model);
 		}
 	}
@@ -163,7 +165,7 @@ class AutomationPages {
 			return previewPage(token, automation, null, null, UNKNOWN_PROJECT, model);
 		}
 		catch (ServiceRefusedException ex) {
-			if (!invalid(ex)) {
+			if (!EmailForms.invalid(ex)) {
 				throw ex;
 			}
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -197,7 +199,7 @@ class AutomationPages {
 			return "redirect:/automations/" + id + "/runs?retried";
 		}
 		catch (ServiceRefusedException ex) {
-			if (!conflict(ex)) {
+			if (!EmailForms.conflict(ex)) {
 				throw ex;
 			}
 			response.setStatus(HttpStatus.CONFLICT.value());
@@ -210,17 +212,6 @@ class AutomationPages {
 		return this.pages.staff(request);
 	}
 
-	/** The service's 400 or 422: the form's input, shown by the field. */
-	private static boolean invalid(ServiceRefusedException ex) {
-		int status = ex.problem().status();
-		return status == HttpStatus.BAD_REQUEST.value() || status == HttpStatus.UNPROCESSABLE_CONTENT.value();
-	}
-
-	/** The service's 409: a stale version, a run that moved on. */
-	private static boolean conflict(ServiceRefusedException ex) {
-		return ex.problem().status() == HttpStatus.CONFLICT.value();
-	}
-
 	private static String detail(ServiceProblem problem) {
 		return (problem.detail() != null) ? problem.detail() : "";
 	}
@@ -230,46 +221,22 @@ class AutomationPages {
 		model.addAttribute("automation", automation);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
-		model.addAttribute("triggers", Wording.TRIGGERS);
+		model.addAttribute("triggers", EmailForms.TRIGGERS);
 		model.addAttribute("templates", this.api.templates(token));
 		model.addAttribute("values", this.api.dynamicValues(token));
 		return "backoffice/automations/form";
 	}
 
-	/** The service's field errors by the form's fields; a detail it gives alone goes where it is about. */
+	/** The service's refusal by the form's fields ({@link EmailForms#refusal}). */
 	private String refused(StaffToken token, Automation automation, AutomationForm form, ServiceProblem problem,
 			Model model) {
-		Map<String, String> byField = new LinkedHashMap<>();
-		if (problem.errors() != null) {
-			problem.errors().forEach((error) -> byField.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
-		}
-		Map<String, String> errors = new LinkedHashMap<>();
-		byField.forEach((field, message) -> errors.merge(formField(field), sentence(field, message),
-				(a, b) -> a + " " + b));
-		String general = errors.remove("general");
-		String detail = detail(problem);
-		if (errors.isEmpty() && general == null) {
-			if (detail.startsWith("The email's subject")) {
-				errors.put("subject", detail);
-			}
-			else if (detail.startsWith("The email's body")) {
-				errors.put("body", detail);
-			}
-			else if (detail.contains("email template")) {
-				errors.put("templateId", "That template is no longer in your library. Choose another one.");
-			}
-			else {
-				general = detail.isBlank() ? "Please check the form." : detail;
-			}
-		}
-		model.addAttribute("message", general);
-		return form(token, automation, form, errors, model);
+		EmailForms.Refusal refusal = EmailForms.refusal(problem, AutomationPages::formField, FIELDS);
+		model.addAttribute("message", refusal.message());
+		return form(token, automation, form, refusal.errors(), model);
 	}
 
+	/** The form's field a field of automation-service's request is about ({@code actions[0].subject} → subject). */
 	private static String formField(String field) {
-		if (field == null) {
-			return "general";
-		}
 		if (field.endsWith(".subject") || field.endsWith(".content")) {
 			return "subject";
 		}
@@ -279,23 +246,7 @@ class AutomationPages {
 		if (field.endsWith(".templateId")) {
 			return "templateId";
 		}
-		return switch (field) {
-			case "name", "trigger" -> field;
-			default -> "general";
-		};
-	}
-
-	private static String sentence(String field, String message) {
-		if (field != null && field.endsWith(".content")) {
-			return "Write a subject and a body, or choose a template.";
-		}
-		String text = (message != null) ? message : "is not right";
-		return switch (formField(field)) {
-			case "name" -> "Name " + text + ".";
-			case "subject" -> "Subject " + text + ".";
-			case "body" -> "Body " + text + ".";
-			default -> text + ".";
-		};
+		return field;
 	}
 
 	private String previewPage(StaffToken token, Automation automation, UUID projectId, Preview preview, String error,

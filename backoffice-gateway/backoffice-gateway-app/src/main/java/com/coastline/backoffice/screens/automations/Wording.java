@@ -3,7 +3,6 @@ package com.coastline.backoffice.screens.automations;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,9 +14,6 @@ final class Wording {
 
 	static final Wording INSTANCE = new Wording();
 
-	/** The triggers automation-service knows, in the order the form offers them. */
-	static final Map<String, String> TRIGGERS = triggers();
-
 	private static final Map<String, String> STATUSES = Map.of("PENDING", "Pending", "PROCESSING", "Running",
 			"WAITING_FOR_RETRY", "Waiting to retry", "EMAIL_REQUESTED", "Email requested", "SENT", "Sent", "FAILED",
 			"Failed", "SKIPPED", "Skipped");
@@ -28,19 +24,9 @@ final class Wording {
 	private Wording() {
 	}
 
-	private static Map<String, String> triggers() {
-		Map<String, String> triggers = new LinkedHashMap<>();
-		triggers.put("PROJECT_APPROVED", "Project approved");
-		triggers.put("ESTIMATE_SENT", "Estimate sent");
-		triggers.put("INVOICE_ISSUED", "Invoice issued");
-		triggers.put("INVOICE_OVERDUE", "Invoice overdue");
-		triggers.put("APPOINTMENT_SCHEDULED", "Appointment scheduled");
-		return triggers;
-	}
-
 	/** A trigger's name for people ({@code PROJECT_APPROVED} → "Project approved"). */
 	public String trigger(String trigger) {
-		return TRIGGERS.getOrDefault(trigger, (trigger != null) ? trigger : "");
+		return EmailForms.TRIGGERS.getOrDefault(trigger, (trigger != null) ? trigger : "");
 	}
 
 	/** A run status's name for people. */

@@ -45,10 +45,12 @@ public final class Billing {
 	 * @param status the current version's status ({@code DRAFT}, {@code SENT}, {@code APPROVED}, …)
 	 * @param currentVersion the current version's number
 	 * @param versions the versions, oldest first
+	 * @param version the record's version for optimistic locking (it grows with every change, sends and the
+	 * client's answers included), or null when project-service does not say
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Estimate(UUID id, UUID projectId, String currency, String status, int currentVersion,
-			List<Version> versions) {
+			List<Version> versions, Long version) {
 
 		/** The current version (the latest). */
 		public Version current() {
@@ -150,12 +152,14 @@ public final class Billing {
 	 * @param payments the payments received
 	 * @param issuedAt when it was issued, or null
 	 * @param paidAt when it was paid in full, or null
+	 * @param version the record's version for optimistic locking (it grows with every change), or null when
+	 * project-service does not say
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Invoice(UUID id, UUID projectId, String title, String notes, String currency, String status,
 			boolean overdue, LocalDate dueDate, List<Line> lineItems, long subtotalMinor, long taxMinor,
 			long totalMinor, long paidMinor, long balanceDueMinor, List<Payment> payments, Instant issuedAt,
-			Instant paidAt) {
+			Instant paidAt, Long version) {
 
 		public String statusLabel() {
 			return words(this.status);

@@ -8,10 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.coastline.backoffice.screens.UserAgents;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -151,56 +150,6 @@ public record EstimateAnswers(List<Answered> versions) {
 				sentence.append(" (").append(this.agent).append(")");
 			}
 			return sentence.toString();
-		}
-	}
-
-	/**
-	 * User agents in a few words ("Chrome 131 on macOS"): the browser family and major version, and the platform, as
-	 * far as the well-known tokens tell; anything else is cut to 60 characters.
-	 */
-	static final class UserAgents {
-
-		private static final int MAX = 60;
-
-		/** Most specific first: Edge and Opera also say Chrome, Chrome also says Safari. */
-		private static final List<Browser> BROWSERS = List.of(new Browser("Edge", "Edg(?:e|A|iOS)?/(\\d+)"),
-				new Browser("Opera", "OPR/(\\d+)"), new Browser("Samsung Internet", "SamsungBrowser/(\\d+)"),
-				new Browser("Firefox", "(?:Firefox|FxiOS)/(\\d+)"), new Browser("Chrome", "(?:Chrome|CriOS)/(\\d+)"),
-				new Browser("Safari", "Version/(\\d+)[.\\d]* (?:Mobile/\\S+ )?Safari/"));
-
-		private static final List<Map.Entry<String, Pattern>> PLATFORMS = List.of(
-				Map.entry("iPhone", Pattern.compile("iPhone")), Map.entry("iPad", Pattern.compile("iPad")),
-				Map.entry("Android", Pattern.compile("Android")), Map.entry("Windows", Pattern.compile("Windows")),
-				Map.entry("macOS", Pattern.compile("Macintosh|Mac OS X")), Map.entry("ChromeOS", Pattern.compile("CrOS")),
-				Map.entry("Linux", Pattern.compile("Linux")));
-
-		private UserAgents() {
-		}
-
-		static String shorten(String userAgent) {
-			if (userAgent == null || userAgent.isBlank()) {
-				return null;
-			}
-			String platform = PLATFORMS.stream()
-				.filter((entry) -> entry.getValue().matcher(userAgent).find())
-				.map(Map.Entry::getKey)
-				.findFirst()
-				.orElse(null);
-			for (Browser browser : BROWSERS) {
-				Matcher matcher = browser.pattern().matcher(userAgent);
-				if (matcher.find()) {
-					return browser.name() + " " + matcher.group(1) + ((platform != null) ? " on " + platform : "");
-				}
-			}
-			String stripped = userAgent.strip();
-			return (stripped.length() <= MAX) ? stripped : stripped.substring(0, MAX - 1) + "…";
-		}
-
-		private record Browser(String name, Pattern pattern) {
-
-			Browser(String name, String regex) {
-				this(name, Pattern.compile(regex));
-			}
 		}
 	}
 }

@@ -38,7 +38,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Estimates: a new estimate for a project (title, notes, valid-until date, line rows) → project-service's
  * {@code POST /api/projects/{id}/estimates} (a DRAFT, version 1, in the workspace's currency); an estimate's page
  * (the current version's lines and totals, status, the earlier versions); <em>Send to client</em> →
- * {@code POST /api/estimates/{id}/send}; <em>Edit</em> ({@link EstimateEdits}); <em>Invoice this version</em> for an approved version. Refusals by their fields (422) or, for a move the estimate no longer allows,
+ * {@code POST /api/estimates/{id}/send}; <em>Edit</em> ({@link BillingEdit}: the form carries the version it was read at, and a change made meanwhile is
+ * shown instead of overwritten); <em>Invoice this version</em> for an approved version. Refusals by their fields
+ * (422) or, for a move the estimate no longer allows,
  * as a message (409); nothing else is sent. The page also shows the client's answers ({@link EstimateAnswers}):
  * who approved (the signed name, the signed-in contact), when in the workspace's time zone (identity's; UTC when
  * identity cannot say), from which IP address and browser, and the approved document's fingerprint; who declined
@@ -64,6 +66,8 @@ class EstimatePages {
 
 	private final BillingCreation<Estimate> creation;
 
+	private final BillingEdit<Estimate> edit;
+
 	private final JsonMapper json;
 
 	EstimatePages(ServiceCalls services, StaffPages pages, Lookups lookups, JsonMapper json) {
@@ -72,6 +76,7 @@ class EstimatePages {
 		this.lookups = lookups;
 		this.creation = new BillingCreation<>(services, pages, lookups, "estimates", "validUntil", null,
 				Estimate.class, Estimate::id);
+		this.edit = BillingEdit.estimates(services, pages, lookups);
 		this.json = json;
 	}
 
@@ -83,6 +88,16 @@ class EstimatePages {
 	@PostMapping("/projects/{id}/estimates")
 	String create(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
 		return this.creation.create(id, request, response, model);
+	}
+
+	@GetMapping("/estimates/{id}/edit")
+	String editForm(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
+		return this.edit.editForm(id, request, response, model);
+	}
+
+	@PostMapping("/estimates/{id}/edit")
+	String edit(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
+		return this.edit.edit(id, request, response, model);
 	}
 
 	@GetMapping("/estimates/{id}")

@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Invoices: a new invoice for a project (title, notes, due date, line rows) → project-service's
  * {@code POST /api/projects/{id}/invoices} (a DRAFT in the workspace's currency); an invoice's page (lines, totals,
  * status, paid, balance due, payments, <em>Overdue</em>); <em>Issue</em> → {@code POST /api/invoices/{id}/issue}
- * (the client sees it in the portal and can pay it); <em>Edit</em> while a draft ({@link InvoiceEdits});
+ * (the client sees it in the portal and can pay it); <em>Edit</em> while a draft ({@link BillingEdit}, with
+ * the version it was read at);
  * <em>Record a payment</em> received outside the portal and
  * <em>Void</em>. Refusals by their fields (422) or, for a move the invoice no
  * longer allows, as a message (409); nothing else is sent.
@@ -53,12 +54,15 @@ class InvoicePages {
 
 	private final BillingCreation<Invoice> creation;
 
+	private final BillingEdit<Invoice> edit;
+
 	InvoicePages(ServiceCalls services, StaffPages pages, Lookups lookups) {
 		this.services = services;
 		this.pages = pages;
 		this.lookups = lookups;
 		this.creation = new BillingCreation<>(services, pages, lookups, "invoices", "dueDate",
 				"Enter the day the invoice is due.", Invoice.class, Invoice::id);
+		this.edit = BillingEdit.invoices(services, pages, lookups);
 	}
 
 	@GetMapping("/projects/{id}/invoices/new")
@@ -69,6 +73,16 @@ class InvoicePages {
 	@PostMapping("/projects/{id}/invoices")
 	String create(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
 		return this.creation.create(id, request, response, model);
+	}
+
+	@GetMapping("/invoices/{id}/edit")
+	String editForm(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
+		return this.edit.editForm(id, request, response, model);
+	}
+
+	@PostMapping("/invoices/{id}/edit")
+	String edit(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
+		return this.edit.edit(id, request, response, model);
 	}
 
 	@GetMapping("/invoices/{id}")

@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,7 +32,8 @@ import org.springframework.web.multipart.MultipartFile;
  * its branding (display name, accent colour, the contractor's phone, email and address, the logo), with a preview
  * card of the portal's header. portal-service judges everything: its refusals (a malformed field, a reserved or
  * taken address, an accent colour too light for white text, a logo that is not a PNG or JPEG, a member who is not
- * the owner) are shown next to the field they concern, with the form as typed, and nothing changes. The preview's
+ * the owner) are shown next to the field they concern, with the form as typed, and nothing changes; a logo over
+ * portal-service's 1 MB is refused here, by the field, without sending it. The preview's
  * colour comes from {@code preview.css} (the saved colour; the policy allows no inline style), and
  * {@code portal-preview.js} follows the fields as they change.
  */
@@ -41,6 +43,11 @@ class CustomerPortalSettingsPages {
 	private static final String PAGE = "/settings/customer-portal";
 
 	private static final String NOT_OWNER = "Only the workspace's owner can change the Customer Portal.";
+
+	/** portal-service's own limit on a logo (its README): a larger one is refused here, without sending it. */
+	static final DataSize MAX_LOGO = DataSize.ofMegabytes(1);
+
+	private static final String LOGO_TOO_LARGE = "The logo is too large: at most " + MAX_LOGO.toMegabytes() + " MB.";
 
 	private static final Map<String, String> DONE = Map.of("saved", "Settings saved.", "activated",
 			"The Customer Portal is open: clients can sign in.", "deactivated",
@@ -116,6 +123,11 @@ class CustomerPortalSettingsPages {
 			return refused(response, model, staff, null, new ServiceProblem(null, null, 400, null,
 					List.of(new ServiceProblem.FieldError("file", "Choose a PNG or JPEG image first."))));
 		}
+		if (file.getSize() > MAX_LOGO.toBytes()) {
+			// portal-service would cut it off mid-upload; the screens' own limit (media's) lets it this far.
+			return refused(response, model, staff, null, new ServiceProblem(null, null, 413, null,
+					List.of(new ServiceProblem.FieldError("file", LOGO_TOO_LARGE))));
+		}
 		try {
 			this.services.upload(staff, Service.PORTAL, HttpMethod.PUT, file, Void.class, "/api/portal-profile/logo");
 			return "redirect:" + PAGE + "?done=logo";
@@ -152,7 +164,7 @@ class CustomerPortalSettingsPages {
 					message = NOT_OWNER;
 				}
 				else if (problem.status() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-					errors.put("file", "The logo is too large: at most 1 MB.");
+					errors.put("file", LOGO_TOO_LARGE);
 				}
 				else if (errors.isEmpty()) {
 					message = problem.message();

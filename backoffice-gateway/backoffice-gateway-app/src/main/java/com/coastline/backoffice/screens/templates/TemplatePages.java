@@ -1,7 +1,7 @@
 package com.coastline.backoffice.screens.templates;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.coastline.backoffice.screens.ServiceProblem;
 import com.coastline.backoffice.screens.ServiceRefusedException;
 import com.coastline.backoffice.screens.StaffPages;
+import com.coastline.backoffice.screens.automations.EmailForms;
 import com.coastline.backoffice.screens.templates.TemplatesApi.Template;
 import com.coastline.backoffice.signin.StaffToken;
 
@@ -27,14 +28,15 @@ import org.springframework.web.bind.annotation.RequestParam;
  * and edit form with the dynamic-value catalog, and deleting a template (automations made from it keep their
  * copy). Everything is read from and written to automation-service with the member's staff JWT
  * ({@code screens.ServiceCalls}); its 400/422 is the form again with the errors by the field, a stale version
- * (409) a message on the form; everything else is answered as on every screen ({@code screens.ScreenAdvice}: the
- * 404 page, the "service unavailable" page, sign-in).
+ * (409) a message on the form, both as on the automation form, whose triggers it offers ({@link EmailForms});
+ * everything else is answered as on every screen ({@code screens.ScreenAdvice}: the 404 page, the "service
+ * unavailable" page, sign-in).
  */
 @Controller
 class TemplatePages {
 
-	/** The triggers a template may be suggested for, as automation-service names them. */
-	static final Map<String, String> TRIGGERS = triggers();
+	/** The form's fields that show an error of their own. */
+	private static final Set<String> FIELDS = Set.of("name", "subject", "body", "suggestedTrigger");
 
 	private final StaffPages pages;
 
@@ -47,7 +49,7 @@ class TemplatePages {
 
 	@ModelAttribute
 	void common(Model model) {
-		model.addAttribute("triggers", TRIGGERS);
+		model.addAttribute("triggers", EmailForms.TRIGGERS);
 	}
 
 	/** The workspace's template library (automation-service copies the starters in on first use). */
@@ -80,7 +82,7 @@ class TemplatePages {
 			return "redirect:/templates/" + created.id() + "?saved";
 		}
 		catch (ServiceRefusedException ex) {
-			if (!invalid(ex)) {
+			if (!EmailForms.invalid(ex)) {
 				throw ex;
 			}
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -113,16 +115,15 @@ class TemplatePages {
 			return "redirect:/templates/" + id + "?saved";
 		}
 		catch (ServiceRefusedException ex) {
-			if (invalid(ex)) {
+			if (EmailForms.invalid(ex)) {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 				return refused(token, template, form, ex.problem(), model);
 			}
-			if (ex.problem().status() != HttpStatus.CONFLICT.value()) {
+			if (!EmailForms.conflict(ex)) {
 				throw ex;
 			}
 			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("message", "Someone changed this template while you were editing it. "
-					+ "Open it again to see their changes, then make yours.");
+			model.addAttribute("message", EmailForms.stale("template"));
 			return form(token, template, form, Map.of(), model);
 		}
 	}
@@ -140,13 +141,7 @@ class TemplatePages {
 
 	private static boolean knownTrigger(TemplateForm form) {
 		return form.suggestedTrigger() == null || form.suggestedTrigger().isBlank()
-				|| TRIGGERS.containsKey(form.suggestedTrigger().strip());
-	}
-
-	/** The service's 400 or 422: the form's input, shown by the field. */
-	private static boolean invalid(ServiceRefusedException ex) {
-		int status = ex.problem().status();
-		return status == HttpStatus.BAD_REQUEST.value() || status == HttpStatus.UNPROCESSABLE_CONTENT.value();
+				|| EmailForms.TRIGGERS.containsKey(form.suggestedTrigger().strip());
 	}
 
 	private String form(StaffToken token, Template template, TemplateForm form, Map<String, String> errors,
@@ -158,56 +153,11 @@ class TemplatePages {
 		return "backoffice/templates/form";
 	}
 
-	/** The service's field errors by the form's fields; a detail it gives alone goes where it is about. */
+	/** The service's refusal by the form's fields ({@link EmailForms#refusal}: its fields are the form's). */
 	private String refused(StaffToken token, Template template, TemplateForm form, ServiceProblem problem,
 			Model model) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		problem.fieldErrors().forEach((field, message) -> {
-			String name = formField(field);
-			errors.merge(name, sentence(name, message), (a, b) -> a + " " + b);
-		});
-		String general = errors.remove("general");
-		String detail = (problem.detail() != null) ? problem.detail() : "";
-		if (errors.isEmpty() && general == null) {
-			if (detail.startsWith("The email's subject")) {
-				errors.put("subject", detail);
-			}
-			else if (detail.startsWith("The email's body")) {
-				errors.put("body", detail);
-			}
-			else {
-				general = problem.message();
-			}
-		}
-		model.addAttribute("message", general);
-		return form(token, template, form, errors, model);
-	}
-
-	private static String formField(String field) {
-		return switch (field) {
-			case "name", "subject", "body", "suggestedTrigger" -> field;
-			default -> "general";
-		};
-	}
-
-	private static String sentence(String field, String message) {
-		String text = (message != null) ? message : "is not right";
-		return switch (field) {
-			case "name" -> "Name " + text + ".";
-			case "subject" -> "Subject " + text + ".";
-			case "body" -> "Body " + text + ".";
-			case "suggestedTrigger" -> "Suggested trigger " + text + ".";
-			default -> text + ".";
-		};
-	}
-
-	private static Map<String, String> triggers() {
-		Map<String, String> triggers = new LinkedHashMap<>();
-		triggers.put("PROJECT_APPROVED", "Project approved");
-		triggers.put("ESTIMATE_SENT", "Estimate sent");
-		triggers.put("INVOICE_ISSUED", "Invoice issued");
-		triggers.put("INVOICE_OVERDUE", "Invoice overdue");
-		triggers.put("APPOINTMENT_SCHEDULED", "Appointment scheduled");
-		return triggers;
+		EmailForms.Refusal refusal = EmailForms.refusal(problem, (field) -> field, FIELDS);
+		model.addAttribute("message", refusal.message());
+		return form(token, template, form, refusal.errors(), model);
 	}
 }

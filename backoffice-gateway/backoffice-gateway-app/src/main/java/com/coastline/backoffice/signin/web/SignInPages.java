@@ -16,6 +16,7 @@ import com.coastline.backoffice.signin.StaffCookies;
 import com.coastline.backoffice.signin.StaffSession;
 import com.coastline.backoffice.signin.StaffToken;
 import com.coastline.backoffice.signin.StaffTokens;
+import com.coastline.backoffice.signin.WorkspaceNames;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -45,10 +46,13 @@ class SignInPages {
 
 	private final StaffCookies cookies;
 
-	SignInPages(Identity identity, StaffTokens tokens, StaffCookies cookies) {
+	private final WorkspaceNames workspaceNames;
+
+	SignInPages(Identity identity, StaffTokens tokens, StaffCookies cookies, WorkspaceNames workspaceNames) {
 		this.identity = identity;
 		this.tokens = tokens;
 		this.cookies = cookies;
+		this.workspaceNames = workspaceNames;
 	}
 
 	/** The signed-in landing page, or the sign-in page for anyone else. */
@@ -60,7 +64,8 @@ class SignInPages {
 			return "redirect:/sign-in";
 		}
 		model.addAttribute("email", token.get().email());
-		model.addAttribute("workspace", this.identity.workspaceName(token.get()).orElse("your workspace"));
+		// The name the screens' header shows too, reused for a minute (identity is not asked on every visit).
+		model.addAttribute("workspace", this.workspaceNames.of(token.get()).orElse("your workspace"));
 		return "backoffice/home";
 	}
 

@@ -17,12 +17,15 @@ class DevicesTest {
 				+ "Chrome/131.0.0.0 Mobile Safari/537.36")).isEqualTo("Chrome on Android");
 		assertThat(Devices.describe("Mozilla/5.0 (Macintosh; Intel Mac OS X 14.1; rv:132.0) Gecko/20100101 Firefox/132.0"))
 			.isEqualTo("Firefox on macOS");
+		assertThat(Devices.describe("Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like "
+				+ "Gecko) CriOS/126.0.6478.54 Mobile/15E148 Safari/604.1")).isEqualTo("Chrome on iPad");
 	}
 
 	@Test
 	void anUnknownOrMissingUserAgentSaysSo() {
 		assertThat(Devices.describe(null)).isEqualTo("Unknown device");
 		assertThat(Devices.describe(" ")).isEqualTo("Unknown device");
-		assertThat(Devices.describe("curl/8.5.0")).isEqualTo("Unknown device");
+		assertThat(Devices.describe("x9!#%")).isEqualTo("Unknown device");
+		assertThat(Devices.describe("Mozilla/5.0 (" + "(".repeat(5_000))).isEqualTo("Unknown device");
 	}
 }

@@ -8,6 +8,7 @@ import com.coastline.backoffice.support.IdentityStub;
 import com.coastline.backoffice.support.IdentityStub.StaffMember;
 import com.coastline.backoffice.support.ServiceAnswers;
 import com.coastline.backoffice.support.ServicesStub;
+import com.coastline.backoffice.support.SignedInScreens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -23,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static com.coastline.backoffice.routing.BackOfficeService.AUTOMATION;
 import static com.coastline.backoffice.routing.BackOfficeService.PROJECT;
+import static com.coastline.backoffice.support.SignedInScreens.SESSION_COOKIE;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -52,8 +54,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @BackofficeGatewayTest
 class AutomationScreensTest {
-
-	private static final String SESSION_COOKIE = "__Host-coastline-staff-session";
 
 	private static final String TEMPLATES = """
 			[{"id": "%s", "name": "Project approved: welcome to your portal",
@@ -460,7 +460,7 @@ class AutomationScreensTest {
 			.withRequestBody(matchingJsonPath("$.sessionId", equalTo(stranded.sessionId())))
 			.willReturn(aResponse().withStatus(503)));
 
-		this.mvc.perform(get("/automations").cookie(new Cookie(SESSION_COOKIE, stranded.sessionId())))
+		this.mvc.perform(get("/automations").cookie(SignedInScreens.session(stranded)))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(content().string(containsString("This page is unavailable right now")));
 	}
@@ -483,7 +483,7 @@ class AutomationScreensTest {
 	}
 
 	private Cookie session() {
-		return new Cookie(SESSION_COOKIE, this.member.sessionId());
+		return SignedInScreens.session(this.member);
 	}
 
 	private static WireMockServer server() {

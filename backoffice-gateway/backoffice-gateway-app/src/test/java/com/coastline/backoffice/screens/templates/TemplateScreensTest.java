@@ -142,6 +142,20 @@ class TemplateScreensTest {
 			.andExpect(content().string(allOf(containsString("id=\"name-error\">Name must not be blank.</p>"),
 					containsString("id=\"subject-error\">Subject must not be blank.</p>"),
 					containsString(">Kept body</textarea>"))));
+
+		// What no field of this form is about (an automation's template, a field it does not have) is the form's
+		// message, never an error by a field that is not there.
+		ScreenStubs.answer(AUTOMATION, this.member, "POST", "/api/email-templates", 422, """
+				{"type": "tag:coastline.app,2026:problem:unprocessable", "status": 422,
+				 "detail": "That email template is not one of this workspace's."}""");
+		this.mvc.perform(post("/templates").with(SignedInScreens.formOf(this.mvc, this.member))
+			.param("name", "Kept name")
+			.param("subject", "Hello")
+			.param("body", "Kept body"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(
+					containsString("role=\"alert\">That email template is not one of this workspace&#39;s.</p>"),
+					not(containsString("field-error")), containsString("value=\"Kept name\""))));
 	}
 
 	@Test
