@@ -22,6 +22,13 @@ class PromQlTest {
 	}
 
 	@Test
+	void histogramQuantilesOverBuckets() {
+		assertThat(PromQl.metricNames("""
+				histogram_quantile(0.95, sum by (application, le) (rate(http_server_requests_seconds_bucket{uri!~"/actuator.*"}[5m]))) > 2
+				""")).containsExactly("http_server_requests_seconds_bucket");
+	}
+
+	@Test
 	void aMetricInsideALabelValueIsNotSelected() {
 		assertThat(PromQl.metricNames("count(jvm_threads_live_threads{name=\"not_a_metric\"})"))
 			.containsExactly("jvm_threads_live_threads");
