@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.coastline.platform.test.ChildProcesses;
 
@@ -39,6 +40,14 @@ public final class ServiceProcess {
 	private final PrintStream log;
 
 	private Process process;
+
+	private Thread output;
+
+	/** The AOT cache this instance records, if it is the one recording its service's. */
+	private LaunchCache.Recording recording;
+
+	/** Whether the JVM said it wrote the cache it recorded. */
+	private volatile boolean cacheWritten;
 
 	ServiceProcess(Service service, String name, Path jar, Map<String, String> environment, int port,
 			int managementPort, PrintStream log) {
@@ -77,10 +86,15 @@ public final class ServiceProcess {
 			throw new IllegalStateException("No jar for " + name + " at " + jar
 					+ ": build it first (./mvnw install -DskipTests)");
 		}
+		finishRecording();
+		LaunchCache launch = LaunchCache.of(jar);
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
 				// Small heaps and the serial collector: seven JVMs share two cores and a laptop's memory.
 				"-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-				"-XX:ReservedCodeCacheSize=64m", "-jar", jar.toString()));
+				"-XX:ReservedCodeCacheSize=64m"));
+		recording = launch.options(command, name);
+		cacheWritten = false;
+		command.addAll(List.of("-jar", launch.jar().toString()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().putAll(environment);
 		try {
@@ -90,7 +104,7 @@ public final class ServiceProcess {
 			throw new UncheckedIOException("Could not start " + name, ex);
 		}
 		Process started = process;
-		Thread.ofVirtual().name(name + "-log").start(() -> pump(started));
+		output = Thread.ofVirtual().name(name + "-log").start(() -> pump(started));
 	}
 
 	/** Waits until the service's readiness probe answers UP. */
@@ -138,8 +152,42 @@ public final class ServiceProcess {
 	}
 
 	private void end(boolean force) {
+		if (process != null && recording != null && !force) {
+			// A JVM recording the AOT cache writes it when it stops: give it the time that takes on a busy machine,
+			// and keep reading its output (Process.destroy() would close the pipe, and the JVM that writes the cache
+			// dies of the broken pipe).
+			process.toHandle().destroy();
+			waitFor(process, Duration.ofMinutes(3));
+		}
 		ChildProcesses.end(process, force);
 		process = null;
+		finishRecording();
+	}
+
+	/** Keeps the cache the ended JVM recorded if it said it wrote it all (its output read to the end first). */
+	private void finishRecording() {
+		if (recording == null || (process != null && process.isAlive())) {
+			return;
+		}
+		if (output != null) {
+			try {
+				output.join(Duration.ofSeconds(10));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		recording.finish(cacheWritten);
+		recording = null;
+	}
+
+	private static void waitFor(Process process, Duration timeout) {
+		try {
+			process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void pump(Process source) {
@@ -148,6 +196,9 @@ public final class ServiceProcess {
 				new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = lines.readLine()) != null) {
+				if (line.startsWith(LaunchCache.CACHE_WRITTEN)) {
+					cacheWritten = true;
+				}
 				log.println(prefix + line);
 			}
 		}
