@@ -93,9 +93,14 @@ public class Estimate implements Persistable<UUID> {
 	 * The contractor changes the estimate. A draft is edited in place; anything the client has seen is
 	 * kept as it was and the change becomes a new draft version (a sent version the client has not
 	 * answered is superseded, so it can no longer be answered).
+	 * @param expectedVersion the {@link #getVersion() version} the caller edited, or {@code null} not to check
 	 * @return whether a new version was created
+	 * @throws StaleEstimateEdit when the estimate changed since that version (nothing is changed)
 	 */
-	public boolean revise(EstimateContent content, Instant now) {
+	public boolean revise(Long expectedVersion, EstimateContent content, Instant now) {
+		if (expectedVersion != null && expectedVersion != this.version) {
+			throw new StaleEstimateEdit(this.id, expectedVersion, this.version);
+		}
 		EstimateVersion current = current();
 		boolean newVersion = switch (current.statusAt(now)) {
 			case DRAFT -> {

@@ -60,10 +60,14 @@ public class EstimateManagement {
 		return this.estimates.saveAndFlush(Estimate.draft(projectId, currency, content, now()));
 	}
 
-	/** Edits the draft, or writes a new draft version of what the client has seen ({@link Estimate#revise}). */
-	public Estimate revise(UUID id, EstimateContent content) {
+	/**
+	 * Edits the draft, or writes a new draft version of what the client has seen ({@link Estimate#revise}).
+	 * @param expectedVersion the estimate's version the caller edited, or {@code null} not to check
+	 * @throws StaleEstimateEdit when {@code expectedVersion} is given and the estimate changed since
+	 */
+	public Estimate revise(UUID id, Long expectedVersion, EstimateContent content) {
 		Estimate estimate = lock(id);
-		estimate.revise(content, now());
+		estimate.revise(expectedVersion, content, now());
 		this.estimates.flush();
 		return loaded(estimate);
 	}

@@ -220,6 +220,51 @@ class EstimateLifecycleTest {
 	}
 
 	@Test
+	void anEditOfTheCurrentVersionIsSavedAndIncrementsIt() {
+		UUID estimate = this.estimating.draft();
+		long version = version(estimate);
+
+		MvcTestResult edited = revise(estimate, "Roof and gutters", version);
+
+		assertThat(edited).hasStatusOk().bodyJson().extractingPath("$.versions[0].title").isEqualTo("Roof and gutters");
+		assertThat(version(edited)).isEqualTo(version + 1);
+		assertThat(version(estimate)).isEqualTo(version + 1);
+	}
+
+	@Test
+	void anEditOfAStaleVersionIsAConflictAndChangesNothing() {
+		UUID estimate = this.estimating.sent();
+		long read = version(estimate);
+		// someone else saves first: the sent version is superseded by draft version 2
+		assertThat(revise(estimate, "Roof replacement, cedar", read)).hasStatusOk();
+		long current = version(estimate);
+
+		MvcTestResult stale = revise(estimate, "Roof replacement, slate", read);
+
+		assertProblem(stale, ProblemType.CONFLICT);
+		assertThat(stale).bodyJson().extractingPath("$.currentVersion").isEqualTo((int) current);
+		MvcTestResult after = this.estimating.read(estimate);
+		assertThat(version(after)).isEqualTo(current);
+		assertThat(after).bodyJson().extractingPath("$.currentVersion").isEqualTo(2);
+		assertThat(after).bodyJson().extractingPath("$.versions[*].title").asArray()
+			.containsExactly("Roof replacement", "Roof replacement, cedar");
+	}
+
+	@Test
+	void anEditWithoutAVersionIsNotChecked() {
+		UUID estimate = this.estimating.draft();
+		long read = version(estimate);
+		assertThat(revise(estimate, "Roof and gutters", read)).hasStatusOk();
+
+		MvcTestResult edited = this.estimating.backOffice.put("/api/estimates/" + estimate,
+				Estimating.content("Roof, gutters and downspouts", null, LINES));
+
+		assertThat(edited).hasStatusOk().bodyJson().extractingPath("$.versions[0].title")
+			.isEqualTo("Roof, gutters and downspouts");
+		assertThat(version(edited)).isEqualTo(read + 2);
+	}
+
+	@Test
 	void aProjectMayHaveSeveralEstimates() {
 		UUID first = this.estimating.draft();
 		UUID second = this.estimating.sent();
@@ -325,5 +370,18 @@ class EstimateLifecycleTest {
 				ProblemType.NOT_FOUND);
 		assertProblem(backOffice.post("/api/estimates/" + unknown + "/send"), ProblemType.NOT_FOUND);
 		assertProblem(backOffice.get("/api/estimates/" + unknown + "/versions/1/evidence"), ProblemType.NOT_FOUND);
+	}
+
+	private MvcTestResult revise(UUID estimate, String title, long version) {
+		return this.estimating.backOffice.put("/api/estimates/" + estimate,
+				json("title", title, "lineItems", LINES, "version", version));
+	}
+
+	private long version(UUID estimate) {
+		return version(this.estimating.read(estimate));
+	}
+
+	private static long version(MvcTestResult estimate) {
+		return ((Number) BackOffice.read(estimate, "$.version")).longValue();
 	}
 }

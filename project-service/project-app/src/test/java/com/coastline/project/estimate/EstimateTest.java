@@ -85,7 +85,7 @@ class EstimateTest {
 	@Test
 	void anAnswerToAnOlderVersionIsStale() {
 		Estimate estimate = sent(null);
-		estimate.revise(content(null, List.of(line(1_000, 200, 0))), NOW);
+		estimate.revise(null, content(null, List.of(line(1_000, 200, 0))), NOW);
 		estimate.send(NOW);
 
 		assertThatThrownBy(() -> estimate.approve(1, signature(), NOW)).isInstanceOf(StaleEstimateVersion.class);
@@ -99,7 +99,7 @@ class EstimateTest {
 		assertThat(estimate.shownToClient()).isEmpty();
 
 		estimate.send(NOW);
-		estimate.revise(content(null, List.of(line(1_000, 300, 0))), NOW);
+		estimate.revise(null, content(null, List.of(line(1_000, 300, 0))), NOW);
 
 		assertThat(estimate.shownToClient()).hasValueSatisfying(version -> assertThat(version.getNumber()).isEqualTo(1));
 		assertThat(estimate.current().getNumber()).isEqualTo(2);

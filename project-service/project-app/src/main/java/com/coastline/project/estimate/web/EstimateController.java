@@ -60,11 +60,12 @@ class EstimateController {
 	/**
 	 * Replaces the content: a draft is edited in place; a sent, expired, declined, changes-requested or
 	 * approved estimate gets a new draft version (an unanswered sent version is superseded; an approved
-	 * one and its evidence stay as they are).
+	 * one and its evidence stay as they are). 409 when {@code version} is given and stale; nothing changes
+	 * then.
 	 */
 	@PutMapping("/api/estimates/{id}")
 	EstimateResponse revise(@PathVariable UUID id, @Valid @RequestBody EstimateContentRequest request) {
-		return EstimateResponse.of(this.estimates.revise(id, request.toContent()), now());
+		return EstimateResponse.of(this.estimates.revise(id, request.version(), request.toContent()), now());
 	}
 
 	/**
