@@ -62,9 +62,17 @@ public final class Api {
 		this.clientSecret = clientSecret;
 	}
 
-	/** The local stack's admin client (its secret is the local default). */
+	/**
+	 * The local stack's admin client: its secret is {@code ADMIN_CLIENT_SECRET} from the environment, or the
+	 * local default identity-service has too.
+	 */
 	public static Api admin(String identityUrl) {
-		return new Api(identityUrl, "admin", System.getenv().getOrDefault("ADMIN_CLIENT_SECRET", "local-admin-secret"));
+		return admin(identityUrl, System.getenv().getOrDefault("ADMIN_CLIENT_SECRET", "local-admin-secret"));
+	}
+
+	/** The admin client with the secret identity-service was given for it ({@code ADMIN_CLIENT_SECRET}). */
+	public static Api admin(String identityUrl, String clientSecret) {
+		return new Api(identityUrl, "admin", clientSecret);
 	}
 
 	/**

@@ -9,10 +9,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -110,27 +113,40 @@ public final class DemoSeeder {
 
 	static final double[] KITCHEN_SITE = { 40.02251, -105.26684 };
 
-	private final LocalStack stack;
+	/** The services the seeder calls: what a {@link ServiceUrls} given to it must know. */
+	public static final Set<Service> SERVICES = Collections.unmodifiableSet(
+			EnumSet.of(Service.IDENTITY, Service.PROJECT, Service.MEDIA, Service.PORTAL, Service.AUTOMATION));
+
+	private final ServiceUrls services;
 
 	private final Api api;
 
-	public DemoSeeder(LocalStack stack) {
-		this.stack = stack;
-		this.api = Api.admin(stack.url(Service.IDENTITY));
+	/**
+	 * Seeds through these services (a {@link LocalStack}, or the URLs {@link SeedDemo} read) with the admin
+	 * client's secret from {@code ADMIN_CLIENT_SECRET} or the local default ({@link Api#admin(String)}).
+	 */
+	public DemoSeeder(ServiceUrls services) {
+		this(services, Api.admin(services.url(Service.IDENTITY)));
+	}
+
+	/** Seeds through these services as this admin client (client credentials at identity-service). */
+	public DemoSeeder(ServiceUrls services, Api admin) {
+		this.services = services;
+		this.api = admin;
 	}
 
 	public Demo seed() {
-		UUID workspace = findOrCreate(stack.url(Service.IDENTITY) + "/api/workspaces?name=" + Api.query(WORKSPACE),
-				stack.url(Service.IDENTITY) + "/api/workspaces",
+		UUID workspace = findOrCreate(services.url(Service.IDENTITY) + "/api/workspaces?name=" + Api.query(WORKSPACE),
+				services.url(Service.IDENTITY) + "/api/workspaces",
 				Map.of("name", WORKSPACE, "timeZone", TIME_ZONE.getId(), "currency", "USD"), api.token());
 		String token = api.token(workspace);
 		UUID owner = owner(workspace, token);
-		UUID contact = findOrCreate(stack.url(Service.PROJECT) + "/api/contacts?email=" + Api.query(CONTACT_EMAIL),
-				stack.url(Service.PROJECT) + "/api/contacts",
+		UUID contact = findOrCreate(services.url(Service.PROJECT) + "/api/contacts?email=" + Api.query(CONTACT_EMAIL),
+				services.url(Service.PROJECT) + "/api/contacts",
 				Map.of("firstName", "Dana", "lastName", "Reyes", "email", CONTACT_EMAIL, "phone", "+1 303 555 0142"),
 				token);
-		UUID project = findOrCreate(stack.url(Service.PROJECT) + "/api/projects?name=" + Api.query(PROJECT),
-				stack.url(Service.PROJECT) + "/api/projects",
+		UUID project = findOrCreate(services.url(Service.PROJECT) + "/api/projects?name=" + Api.query(PROJECT),
+				services.url(Service.PROJECT) + "/api/projects",
 				Map.of("name", PROJECT, "address", "1450 Pine Street, Boulder, CO 80302", "primaryContactId", contact),
 				token);
 		demoPortal(token);
@@ -145,7 +161,7 @@ public final class DemoSeeder {
 	 * the first sign-in through the back-office gateway accepts the invitation. Found by email on a second start.
 	 */
 	private UUID owner(UUID workspace, String token) {
-		String staff = stack.url(Service.IDENTITY) + "/api/staff";
+		String staff = services.url(Service.IDENTITY) + "/api/staff";
 		for (JsonNode member : api.get(staff, token).require(200)) {
 			if (OWNER_EMAIL.equals(member.path("email").asString())) {
 				return id(member);
@@ -159,7 +175,7 @@ public final class DemoSeeder {
 	 * display name of its own, so clients (and the automation's {@code {{contractor.name}}}) see the workspace's.
 	 */
 	private void demoPortal(String token) {
-		String profile = stack.url(Service.PORTAL) + "/api/portal-profile";
+		String profile = services.url(Service.PORTAL) + "/api/portal-profile";
 		if (api.get(profile, token).require(200).path("active").asBoolean()) {
 			return;
 		}
@@ -179,8 +195,8 @@ public final class DemoSeeder {
 	 */
 	private Job seedKitchenRemodel(UUID contact, String token) {
 		UUID project = findOrCreate(
-				stack.url(Service.PROJECT) + "/api/projects?name=" + Api.query(KITCHEN_PROJECT),
-				stack.url(Service.PROJECT) + "/api/projects", Map.of("name", KITCHEN_PROJECT, "address",
+				services.url(Service.PROJECT) + "/api/projects?name=" + Api.query(KITCHEN_PROJECT),
+				services.url(Service.PROJECT) + "/api/projects", Map.of("name", KITCHEN_PROJECT, "address",
 						"2218 Mapleton Avenue, Boulder, CO 80304", "primaryContactId", contact),
 				token);
 		// Sending the first estimate of a lead moves the project to ESTIMATING (project-service).
@@ -225,7 +241,7 @@ public final class DemoSeeder {
 	 */
 	private Media media(UUID project, double[] site, DemoFiles.Camera camera, List<DemoPhoto> photos,
 			List<String> documents, String token) {
-		String media = stack.url(Service.MEDIA);
+		String media = services.url(Service.MEDIA);
 		List<JsonNode> existing = Api.items(awaitKnownToMedia(media + "/api/projects/" + project + "/photos", token));
 		List<JsonNode> uploaded = new ArrayList<>();
 		for (DemoPhoto photo : photos) {
@@ -315,7 +331,7 @@ public final class DemoSeeder {
 	 * (a draft left behind is issued).
 	 */
 	private UUID openDepositInvoice(UUID project, String token) {
-		String invoices = stack.url(Service.PROJECT) + "/api/projects/" + project + "/invoices";
+		String invoices = services.url(Service.PROJECT) + "/api/projects/" + project + "/invoices";
 		JsonNode invoice = find(api.get(invoices, token).require(200),
 				found -> DEPOSIT_INVOICE.equals(found.path("title").asString()))
 			.orElseGet(() -> api.post(invoices, Map.of("currency", "USD", "title", DEPOSIT_INVOICE, "notes",
@@ -324,20 +340,20 @@ public final class DemoSeeder {
 					List.of(line("Design and ordering deposit", "1", 450_000, 0))), token).require(201));
 		UUID id = id(invoice);
 		if ("DRAFT".equals(invoice.path("status").asString())) {
-			api.post(stack.url(Service.PROJECT) + "/api/invoices/" + id + "/issue", null, token).require(200);
+			api.post(services.url(Service.PROJECT) + "/api/invoices/" + id + "/issue", null, token).require(200);
 		}
 		return id;
 	}
 
 	/** The project's kitchen estimate, written and sent unless it is there (a draft left behind is sent). */
 	private UUID sentEstimate(UUID project, String token) {
-		String estimates = stack.url(Service.PROJECT) + "/api/projects/" + project + "/estimates";
+		String estimates = services.url(Service.PROJECT) + "/api/projects/" + project + "/estimates";
 		JsonNode estimate = find(api.get(estimates, token).require(200),
 				found -> KITCHEN_ESTIMATE.equals(found.path("versions").path(0).path("title").asString()))
 			.orElseGet(() -> api.post(estimates, kitchenEstimate(), token).require(201));
 		UUID id = id(estimate);
 		if ("DRAFT".equals(estimate.path("status").asString())) {
-			api.post(stack.url(Service.PROJECT) + "/api/estimates/" + id + "/send", null, token).require(200);
+			api.post(services.url(Service.PROJECT) + "/api/estimates/" + id + "/send", null, token).require(200);
 		}
 		return id;
 	}
@@ -371,7 +387,7 @@ public final class DemoSeeder {
 
 	/** The project's visit with these notes, booked in the workspace's time zone unless it is there. */
 	private UUID appointment(UUID project, String notes, ZonedDateTime startsAt, ZonedDateTime endsAt, String token) {
-		String appointments = stack.url(Service.PROJECT) + "/api/projects/" + project + "/appointments";
+		String appointments = services.url(Service.PROJECT) + "/api/projects/" + project + "/appointments";
 		return find(api.get(appointments, token).require(200), found -> notes.equals(found.path("notes").asString()))
 			.map(DemoSeeder::id)
 			.orElseGet(() -> id(api.post(appointments, Map.of(
@@ -382,7 +398,7 @@ public final class DemoSeeder {
 	}
 
 	private void completed(UUID appointment, String token) {
-		String url = stack.url(Service.PROJECT) + "/api/appointments/" + appointment;
+		String url = services.url(Service.PROJECT) + "/api/appointments/" + appointment;
 		if (!"COMPLETED".equals(api.get(url, token).require(200).path("status").asString())) {
 			api.post(url + "/complete", null, token).require(200);
 		}
@@ -435,7 +451,7 @@ public final class DemoSeeder {
 	 * plain approval email, without the portal link) gets the current email; one changed by hand is kept.
 	 */
 	private UUID demoAutomation(String token) {
-		String automations = stack.url(Service.AUTOMATION) + "/api/automations";
+		String automations = services.url(Service.AUTOMATION) + "/api/automations";
 		Optional<JsonNode> existing = find(api.get(automations, token).require(200),
 				automation -> AUTOMATION.equals(automation.path("name").asString()));
 		if (existing.isEmpty()) {

@@ -28,7 +28,7 @@ import io.zonky.test.db.postgres.util.ArchUtils;
  * are fixed by the caller, so a restarted broker or database keeps its data. Used by the
  * {@link LocalLauncher} and, as a library, by tests and benchmarks.
  */
-public final class LocalStack implements AutoCloseable {
+public final class LocalStack implements AutoCloseable, ServiceUrls {
 
 	/** Seven JVMs start side by side: on a busy 2-core machine some take over 4 minutes to be ready. */
 	private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
@@ -130,6 +130,7 @@ public final class LocalStack implements AutoCloseable {
 		return List.copyOf(started);
 	}
 
+	@Override
 	public String url(Service service) {
 		return "http://127.0.0.1:" + service.port(ports);
 	}

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,13 +46,9 @@ import static org.awaitility.Awaitility.await;
  * automation- and notification-service, the other two consumers, are proven with two instances each by
  * {@link AutomationDeliveryAcrossProcessesTest} (exactly one email per approval while instances leave and join).
  * This class starts a stack of its own (eight JVMs; twelve in one stack did not start within the launcher's
- * 3 minutes on a busy 2-core machine), after releasing {@link ReplicaStack}, and stops it after. About four
- * minutes, so not in the default build (whose budget it would break): run it with
- * {@code ./mvnw -pl deploy/local verify -Dtest=ConsumerReplicasAcrossProcessesTest -Dreplicas=true} (after a
- * {@code ./mvnw install -DskipTests}).
+ * 3 minutes on a busy 2-core machine), after releasing {@link ReplicaStack}, and stops it after.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@EnabledIfSystemProperty(named = "replicas", matches = "true")
 class ConsumerReplicasAcrossProcessesTest {
 
 	/** Each service's group (its application name) and the topics its bindings consume (its application.yml). */

@@ -2,6 +2,7 @@ package com.coastline.deploy.checks;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docker-compose.yml is valid for Compose ({@code docker-compose config -q}, no daemon needed) and, as
  * Compose resolves it: every service built from deploy/docker/Dockerfile, with a health check on its
  * management port, started only once PostgreSQL and Kafka are healthy, on a database the init script
- * creates.
+ * creates; the one-shot demo seeder after the services it calls.
  */
 class DockerComposeTest {
 
@@ -59,6 +60,39 @@ class DockerComposeTest {
 			assertThat(p.get("target")).hasToString("8080");
 		});
 		assertThat((String) path(services.get("notification-service"), "environment.SMTP_HOST")).isEqualTo("mailpit");
+	}
+
+	/**
+	 * The demo seeder: one run (no restart), built from its own Dockerfile, started once every service it calls
+	 * is healthy, each reached by its Compose name and port, as the admin client with the secret
+	 * identity-service is given.
+	 */
+	@Test
+	void demoSeedRunsOnceTheServicesItCallsAreHealthy() {
+		Repository.Result result = compose("config");
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		Map<String, Map<String, Object>> services = path(Repository.yamlDocuments(result.output()).get(0), "services");
+		Map<String, Object> seed = services.get("demo-seed");
+		assertThat(seed).as("demo-seed").isNotNull();
+		assertThat((Object) path(seed, "restart")).hasToString("no");
+		assertThat((String) path(seed, "build.dockerfile")).isEqualTo("deploy/docker/Dockerfile.seed");
+		Map<String, Map<String, String>> dependsOn = path(seed, "depends_on");
+		List<String> called = List.of("identity-service", "project-service", "media-service", "portal-service",
+				"automation-service");
+		assertThat(dependsOn).containsOnlyKeys(called);
+		dependsOn.values().forEach(d -> assertThat(d).containsEntry("condition", "service_healthy"));
+		for (String name : called) {
+			String variable = name.substring(0, name.indexOf('-')).toUpperCase(Locale.ROOT) + "_URL";
+			Object port = path(services.get(name), "build.args.PORT");
+			assertThat((String) path(seed, "environment." + variable)).as(variable)
+				.isEqualTo("http://" + name + ":" + port);
+		}
+		String secret = path(seed, "environment.ADMIN_CLIENT_SECRET");
+		assertThat(secret).isNotBlank()
+			.isEqualTo(path(services.get("identity-service"), "environment.ADMIN_CLIENT_SECRET"));
+		// Both read the same variable: a secret set for `docker compose up` reaches identity and the seeder alike.
+		String file = Repository.read(Repository.ROOT.resolve("docker-compose.yml"));
+		assertThat(file.split("ADMIN_CLIENT_SECRET: \\$\\{ADMIN_CLIENT_SECRET:-", -1)).hasSize(3);
 	}
 
 	private static Repository.Result compose(String... arguments) {

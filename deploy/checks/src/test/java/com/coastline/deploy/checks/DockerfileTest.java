@@ -38,6 +38,32 @@ class DockerfileTest {
 				+ "http://127\\.0\\.0\\.1:\\$\\{MANAGEMENT_PORT}/actuator/health/readiness");
 	}
 
+	/**
+	 * The demo seeder's image: the services' JRE, a numeric non-root user, the launcher jar with the libraries
+	 * its dockerignore lets through, SeedDemo as entry point; the image script builds it.
+	 */
+	@Test
+	void demoSeederOnTheSameJreWithTheLauncherJar() {
+		String seed = Repository.read(Repository.ROOT.resolve("deploy/docker/Dockerfile.seed"));
+		Matcher jre = Pattern.compile("(?m)^ARG JRE_IMAGE=(\\S+)$").matcher(DOCKERFILE);
+		assertThat(jre.find()).isTrue();
+		assertThat(seed).contains("ARG JRE_IMAGE=" + jre.group(1) + "\n")
+			.contains("COPY deploy/local/target/lib/ lib/")
+			.contains("COPY deploy/local/target/local-launcher.jar local-launcher.jar")
+			.contains("ENTRYPOINT [\"java\", \"-cp\", \"local-launcher.jar\", \"com.coastline.local.SeedDemo\"]")
+			.containsPattern("(?m)^USER [1-9]\\d*:\\d+$");
+		assertThat(Repository.ROOT.resolve("deploy/local/src/main/java/com/coastline/local/SeedDemo.java")).exists();
+		assertThat(Repository.read(Repository.ROOT.resolve("deploy/local/pom.xml")))
+			.contains("<finalName>local-launcher</finalName>")
+			.contains("<outputDirectory>${project.build.directory}/lib</outputDirectory>");
+		String ignore = Repository.read(Repository.ROOT.resolve("deploy/docker/Dockerfile.seed.dockerignore"));
+		assertThat(ignore).startsWith("#").contains("\n*\n").contains("!deploy/local/target/local-launcher.jar\n")
+			.contains("!deploy/local/target/lib/jackson-databind-3.");
+		assertThat(Repository.read(Repository.ROOT.resolve("deploy/docker/build-images")))
+			.contains("deploy/local\" -am package -DskipTests")
+			.contains("docker build -f deploy/docker/Dockerfile.seed -t \"coastline/demo-seed:$tag\" .");
+	}
+
 	@Test
 	void everyServiceModuleExistsWithItsJarWhereTheDockerfileLooks() {
 		for (String service : Repository.SERVICES) {
