@@ -10,7 +10,9 @@ import java.util.Map;
 import com.coastline.backoffice.signin.StaffToken;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpEntity;
@@ -41,15 +43,28 @@ import org.springframework.web.multipart.MultipartFile;
  * connection, a timeout or a 5xx answer count as failures, any other answer (4xx included: the service is up and
  * said something) as a success. While the circuit is open, calls fail at once with
  * {@link ServiceUnavailableException}, without reaching the service.
+ * <p>
+ * Uploads ({@link #upload}) stream: the part is read from the temporary file Tomcat wrote it to
+ * ({@link MultipartFile#getResource()}) and sent chunk by chunk as it is read, never whole in memory. Their clients
+ * are built without Boot's {@code RestClient.Builder}, as the routes' are ({@code routing.ServiceProxies}): its
+ * customizers add a request interceptor (platform-web's bearer token relay), and with any interceptor
+ * {@code RestClient} buffers the whole request body before sending it. Nothing is lost: these calls set the
+ * member's token themselves (so the relay never applies), the timeouts are this class's own request factory (the
+ * same for both clients), and the upload clients are observed as Boot's clients are. The other calls (small JSON
+ * bodies) keep Boot's builder, with its message converters.
  */
 @Component
 public class ServiceCalls {
 
 	private final Map<Service, RestClient> clients = new EnumMap<>(Service.class);
 
+	private final Map<Service, RestClient> uploadClients = new EnumMap<>(Service.class);
+
 	private final Map<Service, CircuitBreaker> breakers = new EnumMap<>(Service.class);
 
-	ServiceCalls(ScreenProperties properties, RestClient.Builder builder, CircuitBreakerRegistry breakers) {
+	ServiceCalls(ScreenProperties properties, RestClient.Builder builder, CircuitBreakerRegistry breakers,
+			ObjectProvider<ObservationRegistry> observations) {
+		ObservationRegistry observationRegistry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.version(HttpClient.Version.HTTP_1_1)
@@ -59,7 +74,16 @@ public class ServiceCalls {
 			if (address != null) {
 				JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
 				requests.setReadTimeout(address.timeout());
-				this.clients.put(service, builder.clone().baseUrl(address.url().toString()).requestFactory(requests).build());
+				String url = address.url().toString();
+				this.clients.put(service, builder.clone().baseUrl(url).requestFactory(requests).build());
+				// A builder of its own, without Boot's customizers: any interceptor list, even an empty one, makes
+				// RestClient buffer the whole request body in memory before sending it.
+				RestClient uploads = RestClient.builder()
+					.baseUrl(url)
+					.requestFactory(requests)
+					.observationRegistry(observationRegistry)
+					.build();
+				this.uploadClients.put(service, uploads);
 				this.breakers.put(service, breakers.circuitBreaker(service.id()));
 			}
 		}
@@ -88,7 +112,10 @@ public class ServiceCalls {
 				(response) -> (type == Void.class) ? null : response.bodyTo(type));
 	}
 
-	/** Sends a file as the multipart part {@code file}, under its own name. */
+	/**
+	 * Sends a file as the multipart part {@code file}, under its own name, streamed from the part's temporary file
+	 * as it is read (chunked: its length is not known before it is sent).
+	 */
 	public <T> T upload(StaffToken token, Service service, HttpMethod method, MultipartFile file, Class<T> type,
 			String uri, Object... variables) {
 		HttpHeaders part = new HttpHeaders();
@@ -107,14 +134,20 @@ public class ServiceCalls {
 			}
 		}
 		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		// The part's own stream (Tomcat's temporary file), read as it is sent: never getBytes().
 		parts.add("file", new HttpEntity<>(file.getResource(), part));
-		return exchange(token, service, method, parts, uri, variables,
+		return exchange(this.uploadClients, token, service, method, parts, uri, variables,
 				(response) -> (type == Void.class) ? null : response.bodyTo(type));
 	}
 
 	private <T> T exchange(StaffToken token, Service service, HttpMethod method, Object body, String uri,
 			Object[] variables, Reader<T> reader) {
-		RestClient client = this.clients.get(service);
+		return exchange(this.clients, token, service, method, body, uri, variables, reader);
+	}
+
+	private <T> T exchange(Map<Service, RestClient> clients, StaffToken token, Service service, HttpMethod method,
+			Object body, String uri, Object[] variables, Reader<T> reader) {
+		RestClient client = clients.get(service);
 		if (client == null) {
 			throw new ServiceUnavailableException(service, "not configured", null);
 		}

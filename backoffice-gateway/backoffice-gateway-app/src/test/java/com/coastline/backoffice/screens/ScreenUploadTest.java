@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The screens' plain upload forms (without JavaScript) over real HTTP (Tomcat parses the multipart body, which
  * MockMvc does not): a phone photo of several MB reaches media-service intact, up to media-service's own limit
  * (25 MB); a larger one is cut off while it is read and answered with the 413 page that says the limit, and
- * nothing reaches media-service. The form sends its CSRF token as a browser does: the page's form field, and in
+ * nothing reaches media-service. The file goes on to media-service streamed, chunked (without a
+ * {@code Content-Length}: nothing read it whole first; {@link ScreenUploadStreamingTest} shows when its bytes
+ * leave). The form sends its CSRF token as a browser does: the page's form field, and in
  * the form's address (where it is still read when the body is cut off).
  */
 @BackofficeGatewayTest
@@ -56,6 +58,8 @@ class ScreenUploadTest {
 		LoggedRequest received = ScreenStubs.server(BackOfficeService.MEDIA)
 			.findAll(ScreenStubs.calls(member, "POST", path))
 			.get(0);
+		// A client that buffered the body whole would have sent it with its Content-Length.
+		assertThat(received.containsHeader("Content-Length")).isFalse();
 		assertThat(received.getPart("file").getBody().asBytes()).hasSize(photo.length).isEqualTo(photo);
 		assertThat(received.getPart("file").getHeader("Content-Type").firstValue()).isEqualTo("image/jpeg");
 		assertThat(received.getPart("file").getHeader("Content-Disposition").firstValue())
