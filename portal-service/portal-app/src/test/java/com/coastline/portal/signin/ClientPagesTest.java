@@ -12,6 +12,7 @@ import com.coastline.portal.support.PortalFixture;
 import com.coastline.portal.support.ServicesStub;
 import com.coastline.portal.support.PortalServiceTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,37 @@ class ClientPagesTest {
 
 		assertThat(home.getStatus()).isEqualTo(200);
 		assertThat(home.getContentAsString()).contains("Your projects are unavailable right now").contains("Sign out");
+	}
+
+	@Test
+	void aRunOfFailedCallsDoesNotGreyOutTheFollowingPages() throws Exception {
+		// More failures in a row than the platform's default circuit (half of the last 20 calls, at least 10) opens
+		// on: a service's first seconds after a start look like this at hundreds of pages a second.
+		ServicesStub.status(this.jwt, "/portal/overview", 503);
+		for (int call = 0; call < 15; call++) {
+			assertThat(page("/p/" + this.slug + "/").getContentAsString()).contains("Your projects are unavailable right now");
+		}
+		ServicesStub.json(this.jwt, "/portal/overview", overview(0, "[]"));
+
+		assertThat(page("/p/" + this.slug + "/").getContentAsString()).contains("You have no projects here yet.")
+			.doesNotContain("unavailable right now");
+		assertThat(this.breakers.circuitBreaker("project").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	@Test
+	void aProjectServiceThatKeepsFailingIsNoLongerCalled() throws Exception {
+		ServicesStub.status(this.jwt, "/portal/overview", 503);
+		for (int call = 0; call < 80; call++) {
+			MockHttpServletResponse home = page("/p/" + this.slug + "/");
+			assertThat(home.getStatus()).isEqualTo(200);
+			assertThat(home.getContentAsString()).contains("Your projects are unavailable right now");
+		}
+
+		// At least 50 calls in the last 10 seconds, more than half of them failed: the circuit is open.
+		assertThat(this.breakers.circuitBreaker("project").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(ServicesStub.requests("/portal/overview")
+			.stream()
+			.filter((request) -> ("Bearer " + this.jwt).equals(request.getHeader("Authorization")))).hasSizeBetween(50, 79);
 	}
 
 	@Test
