@@ -21,6 +21,7 @@ import com.coastline.project.project.ProjectManagement;
 import com.coastline.project.project.ProjectStatus;
 import com.coastline.project.project.ProjectTimeline;
 import com.coastline.project.project.ProjectTransitionNotAllowed;
+import com.coastline.project.project.VisibleProjects;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -180,8 +181,8 @@ public class AppointmentManagement {
 
 	/** For the portal: the upcoming visits of the projects the current client may see, soonest first. */
 	@Transactional(readOnly = true)
-	public List<Appointment> upcomingForClient() {
-		return upcomingOf(this.access.visibleProjectIds());
+	public List<Appointment> upcomingForClient(VisibleProjects visible) {
+		return upcomingOf(visible.ids());
 	}
 
 	private List<Appointment> upcomingOf(Collection<UUID> projectIds) {

@@ -16,6 +16,7 @@ import com.coastline.project.project.ProjectManagement;
 import com.coastline.project.project.ProjectStatus;
 import com.coastline.project.project.ProjectTimeline;
 import com.coastline.project.project.ProjectTransitionNotAllowed;
+import com.coastline.project.project.VisibleProjects;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -64,6 +65,19 @@ public class ClientEstimates {
 	public List<Estimate> visible() {
 		List<UUID> projectIds = this.access.visibleProjectIds();
 		return projectIds.isEmpty() ? List.of() : shown(this.estimates.findByProjectIdInOrderByCreatedAtAsc(projectIds));
+	}
+
+	/**
+	 * The estimates of the client's projects that were sent to them, oldest first, without their lines: for
+	 * reading inside the caller's transaction.
+	 */
+	@Transactional(readOnly = true)
+	public List<Estimate> sent(VisibleProjects visible) {
+		return visible.isEmpty() ? List.of()
+				: this.estimates.findByProjectIdInOrderByCreatedAtAsc(visible.ids())
+					.stream()
+					.filter(estimate -> estimate.shownToClient().isPresent())
+					.toList();
 	}
 
 	/** The sent estimates of one project the client sees; 404 for a project they do not see. */

@@ -12,6 +12,7 @@ import com.coastline.project.invoice.payment.PaymentProvider.CheckoutRequest;
 import com.coastline.project.invoice.payment.PaymentProvider.CheckoutSession;
 import com.coastline.project.invoice.payment.StripePaymentProvider;
 import com.coastline.project.project.ProjectAccess;
+import com.coastline.project.project.VisibleProjects;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,9 +58,14 @@ public class ClientInvoices {
 		return of(SHOWN);
 	}
 
-	/** The client's open invoices (waiting for payment), oldest first. */
-	public List<Invoice> open() {
-		return of(EnumSet.of(InvoiceStatus.OPEN));
+	/**
+	 * The open invoices (waiting for payment) of the client's projects, oldest first, without their lines: for
+	 * reading inside the caller's transaction.
+	 */
+	public List<Invoice> open(VisibleProjects visible) {
+		return visible.isEmpty() ? List.of()
+				: this.invoices.findByProjectIdInAndStatusInOrderByCreatedAtAsc(visible.ids(),
+						EnumSet.of(InvoiceStatus.OPEN));
 	}
 
 	private List<Invoice> of(Set<InvoiceStatus> statuses) {

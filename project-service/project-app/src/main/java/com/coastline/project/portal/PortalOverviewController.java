@@ -17,10 +17,10 @@ import com.coastline.project.estimate.EstimateStatus;
 import com.coastline.project.estimate.EstimateVersion;
 import com.coastline.project.invoice.ClientInvoices;
 import com.coastline.project.invoice.Invoice;
-import com.coastline.project.project.Project;
 import com.coastline.project.project.ProjectAccess;
 import com.coastline.project.project.ProjectStatus;
 import com.coastline.project.project.ProjectTimeline;
+import com.coastline.project.project.VisibleProjects;
 
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,28 +68,29 @@ class PortalOverviewController {
 	@GetMapping("/portal/overview")
 	@Transactional(readOnly = true)
 	Overview overview(@RequestParam(required = false) Instant since) {
-		List<Project> projects = this.access.visibleProjects();
-		Map<UUID, Long> changes = this.timeline.clientChangesSince(projects.stream().map(Project::getId).toList(),
-				since, this.access.currentContact());
-		List<OverviewProject> overviewProjects = projects.stream()
+		VisibleProjects visible = this.access.visible();
+		Map<UUID, Long> changes = this.timeline.clientChangesSince(visible.ids(), since, visible.contactId());
+		List<OverviewProject> overviewProjects = visible.projects()
+			.stream()
 			.map(project -> new OverviewProject(project.getId(), project.getName(), project.getAddress(),
 					project.getStatus(), changes.getOrDefault(project.getId(), 0L)))
 			.toList();
-		List<OverviewAppointment> upcoming = this.appointments.upcomingForClient()
+		List<OverviewAppointment> upcoming = this.appointments.upcomingForClient(visible)
 			.stream()
 			.map(OverviewAppointment::of)
 			.toList();
 		long total = changes.values().stream().mapToLong(Long::longValue).sum();
 		Instant now = this.clock.instant();
-		List<AwaitingEstimate> awaiting = this.estimates.visible()
+		List<AwaitingEstimate> awaiting = this.estimates.sent(visible)
 			.stream()
 			.flatMap(estimate -> estimate.shownToClient()
 				.filter(version -> version.statusAt(now) == EstimateStatus.SENT)
 				.map(version -> AwaitingEstimate.of(estimate, version))
 				.stream())
 			.toList();
-		List<OpenInvoice> open = this.invoices.open().stream().map(invoice -> OpenInvoice.of(invoice, now)).toList();
-		Client client = this.contacts.findById(this.access.currentContact())
+		List<OpenInvoice> open = this.invoices.open(visible)
+			.stream().map(invoice -> OpenInvoice.of(invoice, now)).toList();
+		Client client = this.contacts.findById(visible.contactId())
 			.map(contact -> new Client(contact.getFirstName(), contact.getLastName()))
 			.orElse(null);
 		return new Overview(since, client, overviewProjects, upcoming, total, awaiting, open);

@@ -49,6 +49,13 @@ public class ProjectAccess {
 		return this.projects.findVisibleTo(currentContact());
 	}
 
+	/** The projects the current portal client may see, for handing to the modules that read their records. */
+	@Transactional(readOnly = true)
+	public VisibleProjects visible() {
+		UUID contact = currentContact();
+		return new VisibleProjects(this.projects.findVisibleTo(contact), contact);
+	}
+
 	/** The current portal client's contact. */
 	public UUID currentContact() {
 		Tenant current = this.tenant.get();

@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.coastline.project.BackOffice;
 import com.coastline.project.PortalClient;
 import com.coastline.project.ProjectServiceTest;
+import com.coastline.project.Statements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +130,32 @@ class PortalOverviewTest {
 		assertThat(overview).bodyJson().extractingPath("$.estimatesAwaitingApproval[0].currency").isEqualTo("USD");
 	}
 
+	/**
+	 * The home page is the portal's busiest request: its statements must not grow with what the client has (one
+	 * more query per estimate, version or invoice would make a client with a long history slow for everyone).
+	 */
+	@Test
+	void theOverviewTakesTheSameStatementsHoweverManyEstimatesAndInvoicesTheClientHas() {
+		sentEstimate(this.roof, "Roof replacement");
+		openInvoice(this.roof);
+		Statements.Recorded<MvcTestResult> few = Statements.during(() -> portal().get("/portal/overview"));
+		for (int i = 0; i < 3; i++) {
+			sentEstimate(this.roof, "Roof option " + i);
+			sentEstimate(this.deck, "Deck option " + i);
+			openInvoice(this.deck);
+		}
+
+		Statements.Recorded<MvcTestResult> many = Statements.during(() -> portal().get("/portal/overview"));
+
+		assertThat(few.result()).bodyJson().extractingPath("$.estimatesAwaitingApproval").asArray().hasSize(1);
+		assertThat(many.result()).bodyJson().extractingPath("$.estimatesAwaitingApproval").asArray().hasSize(7);
+		assertThat(many.result()).bodyJson().extractingPath("$.openInvoices").asArray().hasSize(4);
+		assertThat(many.statements()).as("with 7 estimates and 4 invoices, against %s", few.statements())
+			.hasSameSizeAs(few.statements());
+		assertThat(few.statements()).as("one statement per kind of record: projects (with their added contacts), changes, "
+				+ "visits, estimates, their versions, invoices, the contact").hasSizeLessThanOrEqualTo(8);
+	}
+
 	private UUID draftEstimate(UUID project, String title) {
 		MvcTestResult created = this.backOffice.post("/api/projects/" + project + "/estimates",
 				json("currency", "USD", "title", title, "validUntil", LocalDate.now().plusMonths(1), "lineItems",
@@ -136,6 +163,19 @@ class PortalOverviewTest {
 								"taxRateBasisPoints", 0))));
 		assertThat(created).hasStatus(201);
 		return BackOffice.id(created);
+	}
+
+	private void sentEstimate(UUID project, String title) {
+		assertThat(this.backOffice.post("/api/estimates/" + draftEstimate(project, title) + "/send")).hasStatusOk();
+	}
+
+	private void openInvoice(UUID project) {
+		MvcTestResult created = this.backOffice.post("/api/projects/" + project + "/invoices",
+				json("currency", "USD", "title", "Deposit", "dueDate", LocalDate.now().plusMonths(1), "lineItems",
+						List.of(Map.of("description", "Deposit", "quantity", 1, "unitPriceMinor", 50000,
+								"taxRateBasisPoints", 0))));
+		assertThat(created).hasStatus(201);
+		assertThat(this.backOffice.post("/api/invoices/" + BackOffice.id(created) + "/issue")).hasStatusOk();
 	}
 
 	private PortalClient portal() {

@@ -1,0 +1,40 @@
+package com.coastline.project.project;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The projects the current portal client may see, as {@link ProjectAccess#visible()} found them (only it makes
+ * one), oldest first. A request that reads several kinds of records for the client finds its projects once and
+ * hands this to each, instead of every module asking again.
+ */
+public final class VisibleProjects {
+
+	private final List<Project> projects;
+
+	private final UUID contactId;
+
+	VisibleProjects(List<Project> projects, UUID contactId) {
+		this.projects = List.copyOf(projects);
+		this.contactId = contactId;
+	}
+
+	/** The projects, oldest first. */
+	public List<Project> projects() {
+		return this.projects;
+	}
+
+	/** Their ids, oldest first. */
+	public List<UUID> ids() {
+		return this.projects.stream().map(Project::getId).toList();
+	}
+
+	/** The portal client's contact. */
+	public UUID contactId() {
+		return this.contactId;
+	}
+
+	public boolean isEmpty() {
+		return this.projects.isEmpty();
+	}
+}
