@@ -1,6 +1,5 @@
 package com.coastline.local;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
@@ -30,9 +30,10 @@ import static org.awaitility.Awaitility.await;
  * duplicates at most the emails it had in flight, one per sender worker (notification-service's README,
  * "Exactly once": {@code senders}, 4 by default).
  * <p>
- * One stack ({@link ReplicaStack}, shared with {@link FaultRunTest}) to spare the build start-ups; media-service
+ * One stack ({@link SharedStack#REPLICAS}, shared with {@link FaultRunTest}) to spare the build start-ups; media-service
  * is left out.
  */
+@Order(4)
 class AutomationDeliveryAcrossProcessesTest {
 
 	private static final Duration EMAILS = Duration.ofMinutes(3);
@@ -47,8 +48,8 @@ class AutomationDeliveryAcrossProcessesTest {
 	private static final int NOTIFICATION_SENDERS = 4;
 
 	@BeforeAll
-	static void startTheSystemWithTwoAutomationAndTwoNotificationReplicas() throws IOException {
-		stack = ReplicaStack.get();
+	static void startTheSystemWithTwoAutomationAndTwoNotificationReplicas() {
+		stack = SharedStack.REPLICAS.get();
 		api = Api.admin(stack.url(Service.IDENTITY));
 	}
 

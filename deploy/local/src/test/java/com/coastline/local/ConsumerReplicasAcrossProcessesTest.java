@@ -1,10 +1,5 @@
 package com.coastline.local;
 
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -45,9 +40,10 @@ import static org.awaitility.Awaitility.await;
  * </ol>
  * automation- and notification-service, the other two consumers, are proven with two instances each by
  * {@link AutomationDeliveryAcrossProcessesTest} (exactly one email per approval while instances leave and join).
- * This class starts a stack of its own (eight JVMs; twelve in one stack did not start within the launcher's
- * 3 minutes on a busy 2-core machine), after releasing {@link ReplicaStack}, and stops it after.
+ * This class runs on {@link SharedStack#WHOLE_SYSTEM} after the pipeline tests and the token attacks (it kills
+ * instances), and releases the stack after.
  */
+@Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsumerReplicasAcrossProcessesTest {
 
@@ -72,21 +68,8 @@ class ConsumerReplicasAcrossProcessesTest {
 
 	@BeforeAll
 	@Timeout(value = 15, unit = TimeUnit.MINUTES)
-	static void startTwoInstancesOfEachService() throws IOException {
-		ReplicaStack.release();
-		Path target = Path.of("target").toAbsolutePath();
-		Files.createDirectories(target);
-		PrintStream log = new PrintStream(
-				new FileOutputStream(target.resolve("consumer-replicas-stack.log").toFile(), true), true);
-		LocalStack.Builder builder = LocalStack.builder(Path.of("../.."))
-			.dataDir(Files.createTempDirectory(target, "consumer-replicas-stack-"))
-			.ports(Ports.random())
-			.services(TOPICS.keySet().toArray(Service[]::new))
-			.log(log);
-		TOPICS.keySet()
-			.forEach(service -> builder.replicas(service, 2)
-				.env(service, ConsumerGroups.CLIENT_ID.getKey(), ConsumerGroups.CLIENT_ID.getValue()));
-		stack = ReplicaStack.start(builder, "Consumer replicas stack (" + 2 * TOPICS.size() + " JVMs)");
+	static void startTwoInstancesOfEachService() {
+		stack = SharedStack.WHOLE_SYSTEM.get();
 		api = Api.admin(stack.url(Service.IDENTITY));
 		groups = new ConsumerGroups(stack);
 	}
@@ -96,9 +79,8 @@ class ConsumerReplicasAcrossProcessesTest {
 		if (groups != null) {
 			groups.close();
 		}
-		if (stack != null) {
-			stack.close();
-		}
+		// Its second instances are dead: no later class may use this stack.
+		SharedStack.release();
 	}
 
 	@Test

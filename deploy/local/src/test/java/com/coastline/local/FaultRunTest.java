@@ -1,6 +1,5 @@
 package com.coastline.local;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  * notification-service instances leaving (stopped) and joining again 20 s later, the SMTP server down for
  * 60 s and slow (each chunk 300 ms late) for 30 s, PostgreSQL restarted and, through a {@link FaultProxy}, every
  * service's connection to it cut for 10 s, and a poison message on {@code project.events}. The stack is
- * {@link ReplicaStack}: two instances of automation-service and of notification-service. Then, once quiet, the ledger: every approval
+ * {@link SharedStack#REPLICAS}: two instances of automation-service and of notification-service. Then, once quiet, the ledger: every approval
  * has exactly one email whose link redeems, nothing unexpected arrived, the poison message is in
  * automation-service's dead-letter topic and no service has an incomplete publication left.
  * <p>
@@ -61,6 +61,7 @@ import static org.awaitility.Awaitility.await;
  * (after a {@code ./mvnw install -DskipTests}). A failure prints the seed and the schedule: rerun with
  * {@code -Dfaults.seeds=<seed>} to replay it.
  */
+@Order(5)
 class FaultRunTest {
 
 	private static final int SENDERS = 4;
@@ -86,8 +87,8 @@ class FaultRunTest {
 	private static final AtomicInteger startupRestarts = new AtomicInteger();
 
 	@BeforeAll
-	static void theSharedStack() throws IOException {
-		stack = ReplicaStack.get();
+	static void theSharedStack() {
+		stack = SharedStack.REPLICAS.get();
 		api = Api.admin(stack.url(Service.IDENTITY));
 	}
 

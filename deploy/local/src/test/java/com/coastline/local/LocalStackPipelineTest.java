@@ -1,9 +1,7 @@
 package com.coastline.local;
 
 import java.io.ByteArrayInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,8 +39,8 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,9 +57,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The walking skeleton across real processes: every service as its own JVM, started by the launcher
- * with a real PostgreSQL, Kafka broker and SMTP server. Approving a project delivers exactly one email,
- * whatever is redelivered or however long SMTP is down.
+ * with a real PostgreSQL, Kafka broker and SMTP server ({@link SharedStack#WHOLE_SYSTEM}, which the token attacks
+ * and the consumer replicas use next). Approving a project delivers exactly one email, whatever is redelivered or however long SMTP is down.
  */
+@Order(1)
 class LocalStackPipelineTest {
 
 	private static final Duration EMAIL = Duration.ofSeconds(90);
@@ -74,28 +73,14 @@ class LocalStackPipelineTest {
 
 	private static TopicRecords topics;
 
-	/** Seven JVMs starting side by side on a busy 2-core machine can take longer than the default 5 minutes. */
+	/** Eleven JVMs starting side by side on a busy 2-core machine can take longer than the default 5 minutes. */
 	@BeforeAll
 	@Timeout(value = 12, unit = TimeUnit.MINUTES)
-	static void startTheSystem() throws IOException {
-		Path target = Path.of("target").toAbsolutePath();
-		Files.createDirectories(target);
-		PrintStream log = new PrintStream(new FileOutputStream(target.resolve("local-stack.log").toFile()), true);
-		stack = LocalStack.builder(Path.of("../.."))
-			.dataDir(Files.createTempDirectory(target, "local-stack-"))
-			.ports(Ports.random())
-			.log(log)
-			.start();
+	static void startTheSystem() {
+		stack = SharedStack.WHOLE_SYSTEM.get();
 		api = Api.admin(stack.url(Service.IDENTITY));
 		demo = new DemoSeeder(stack).seed();
 		topics = new TopicRecords(stack.kafka().bootstrapServers());
-	}
-
-	@AfterAll
-	static void stopTheSystem() {
-		if (stack != null) {
-			stack.close();
-		}
 	}
 
 	/**
@@ -591,20 +576,28 @@ class LocalStackPipelineTest {
 		}
 	}
 
-	/** The series names of the service's Prometheus scrape (management port). */
+	/**
+	 * The series names of the service's Prometheus scrapes (management ports), all instances together as Prometheus
+	 * sees them: a meter registered on first use exists on the instance that used it (a record on a partition
+	 * that the other identity-service instance consumes).
+	 */
 	private static Set<String> exportedMetricNames(Service service) throws IOException, InterruptedException {
+		Set<String> names = new TreeSet<>();
 		try (HttpClient http = HttpClient.newHttpClient()) {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-					+ stack.service(service).managementPort() + "/actuator/prometheus"))
-				.timeout(Duration.ofSeconds(10))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).isEqualTo(200);
-			return response.body()
-				.lines()
-				.filter(line -> !line.isBlank() && !line.startsWith("#"))
-				.map(line -> line.split("[{ ]", 2)[0])
-				.collect(Collectors.toCollection(TreeSet::new));
+			for (ServiceProcess instance : stack.instances(service)) {
+				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+						+ instance.managementPort() + "/actuator/prometheus"))
+					.timeout(Duration.ofSeconds(10))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(response.statusCode()).isEqualTo(200);
+				response.body()
+					.lines()
+					.filter(line -> !line.isBlank() && !line.startsWith("#"))
+					.map(line -> line.split("[{ ]", 2)[0])
+					.forEach(names::add);
+			}
 		}
+		return names;
 	}
 
 	/** The names of {@code known} that occur as identifiers in the texts. */

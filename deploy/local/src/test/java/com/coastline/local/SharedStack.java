@@ -3,51 +3,101 @@ package com.coastline.local;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.function.UnaryOperator;
 
 /**
- * The stack of the delivery and fault tests, started once per test JVM and shared by their classes (a start
- * is about 90 s of the build): identity, project, two automation-service and two notification-service
- * instances (each its own JVM, on the same database and broker), which reach PostgreSQL and the SMTP server
- * through {@linkplain LocalStack.Builder#faultProxies() fault proxies}. The runs retry at most every 5 s (instead
- * of 10 min) and a dead sender's deliveries are due again after a 30 s lease (instead of 5 min), so that
- * recovery fits in a test. It stops when the test JVM ends, or when a test class
- * that starts a stack of its own {@linkplain #release() releases} it (never two stacks at once on a small
- * machine); the next {@link #get()} then starts it again.
+ * The stacks that several cross-process test classes share, so that the build starts each once (a start of six or
+ * more JVMs is one to two minutes of the build on two cores). One runs at a time: asking for the other kind stops
+ * the running one first, and so does a class that starts a stack of its own ({@link #release()}), never two stacks
+ * at once on a small machine. The classes that share one run next to each other (their {@code @Order}, with the
+ * class orderer of {@code junit-platform.properties}); the last stack stops when the test JVM ends.
  */
-final class ReplicaStack {
+enum SharedStack {
+
+	/**
+	 * Every service, and two instances of each service that consumes the events of another (identity, project,
+	 * media, portal: eleven JVMs, each pair on one database and broker, their consumers' {@code client.id} naming
+	 * the instance): the pipeline tests (the demo seeded), then the token attacks (two identities), then the consumer
+	 * replicas, which kill the second instances and release the stack.
+	 */
+	WHOLE_SYSTEM("whole-system-stack", builder -> {
+		for (Service service : List.of(Service.IDENTITY, Service.PROJECT, Service.MEDIA, Service.PORTAL)) {
+			builder.replicas(service, 2).env(service, ConsumerGroups.CLIENT_ID.getKey(), ConsumerGroups.CLIENT_ID.getValue());
+		}
+		return builder;
+	}),
+
+	/**
+	 * The delivery and fault tests: identity, project, two automation-service and two notification-service
+	 * instances, which reach PostgreSQL and the SMTP server through {@linkplain LocalStack.Builder#faultProxies()
+	 * fault proxies}. The runs retry at most every 5 s (instead of 10 min) and a dead sender's deliveries are due
+	 * again after a 30 s lease (instead of 5 min), so that recovery fits in a test.
+	 */
+	REPLICAS("replica-stack", builder -> builder
+		.services(Service.IDENTITY, Service.PROJECT, Service.AUTOMATION, Service.NOTIFICATION)
+		.replicas(Service.AUTOMATION, 2)
+		.replicas(Service.NOTIFICATION, 2)
+		.env(Service.AUTOMATION, "COASTLINE_AUTOMATION_RUNS_MAX_BACKOFF", "5s")
+		.env(Service.NOTIFICATION, "COASTLINE_NOTIFICATION_LEASE", "30s")
+		.faultProxies());
+
+	private static SharedStack running;
 
 	private static LocalStack stack;
 
 	private static Thread stop;
 
-	private ReplicaStack() {
+	private final String name;
+
+	private final UnaryOperator<LocalStack.Builder> shape;
+
+	SharedStack(String name, UnaryOperator<LocalStack.Builder> shape) {
+		this.name = name;
+		this.shape = shape;
 	}
 
-	static synchronized LocalStack get() throws IOException {
-		if (stack == null) {
-			Path target = Path.of("target").toAbsolutePath();
-			Files.createDirectories(target);
-			PrintStream log = new PrintStream(new FileOutputStream(target.resolve("replica-stack.log").toFile(), true),
-					true);
-			stack = start(LocalStack.builder(Path.of("../.."))
-				.dataDir(Files.createTempDirectory(target, "replica-stack-"))
-				.ports(Ports.random())
-				.services(Service.IDENTITY, Service.PROJECT, Service.AUTOMATION, Service.NOTIFICATION)
-				.replicas(Service.AUTOMATION, 2)
-				.replicas(Service.NOTIFICATION, 2)
-				.env(Service.AUTOMATION, "COASTLINE_AUTOMATION_RUNS_MAX_BACKOFF", "5s")
-				.env(Service.NOTIFICATION, "COASTLINE_NOTIFICATION_LEASE", "30s")
-				.faultProxies()
-				.log(log), "ReplicaStack");
-			LocalStack started = stack;
-			stop = new Thread(started::close, "replica-stack-stop");
-			Runtime.getRuntime().addShutdownHook(stop);
+	/** This stack, started now (after stopping the other) unless it runs already. */
+	LocalStack get() {
+		synchronized (SharedStack.class) {
+			if (running != this) {
+				release();
+				Path target = Path.of("target").toAbsolutePath();
+				try {
+					Files.createDirectories(target);
+					PrintStream log = new PrintStream(
+							new FileOutputStream(target.resolve(this.name + ".log").toFile(), true), true);
+					stack = start(this.shape.apply(LocalStack.builder(Path.of("../.."))
+						.dataDir(Files.createTempDirectory(target, this.name + "-"))
+						.ports(Ports.random())
+						.log(log)), this.name);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				running = this;
+				LocalStack started = stack;
+				stop = new Thread(started::close, this.name + "-stop");
+				Runtime.getRuntime().addShutdownHook(stop);
+			}
+			return stack;
 		}
-		return stack;
+	}
+
+	/** Stops the shared stack if one runs, for a test class that starts a stack of its own. */
+	static synchronized void release() {
+		if (stack != null) {
+			Runtime.getRuntime().removeShutdownHook(stop);
+			stack.close();
+			stack = null;
+			stop = null;
+			running = null;
+		}
 	}
 
 	/**
@@ -55,7 +105,7 @@ final class ReplicaStack {
 	 * launcher's 3 minutes: on a busy 2-core machine the first start's database migrations and cold caches can
 	 * take longer, the second start has neither. Prints how long it took.
 	 */
-	static LocalStack start(LocalStack.Builder builder, String name) {
+	private static LocalStack start(LocalStack.Builder builder, String name) {
 		long starting = System.nanoTime();
 		LocalStack started;
 		try {
@@ -68,15 +118,5 @@ final class ReplicaStack {
 		}
 		System.out.printf("%s ready in %d s%n", name, Duration.ofNanos(System.nanoTime() - starting).toSeconds());
 		return started;
-	}
-
-	/** Stops the shared stack if it runs, for a test class that starts a stack of its own. */
-	static synchronized void release() {
-		if (stack != null) {
-			Runtime.getRuntime().removeShutdownHook(stop);
-			stack.close();
-			stack = null;
-			stop = null;
-		}
 	}
 }

@@ -1,8 +1,6 @@
 package com.coastline.local;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,9 +46,10 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,6 +71,7 @@ import static org.awaitility.Awaitility.await;
  * A control signs the genuine claims with it and is accepted, so that each refusal of a changed claim
  * is the claim's doing, not a signature the test got wrong.
  */
+@Order(2)
 class TokenAttacksAcrossProcessesTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -102,19 +103,14 @@ class TokenAttacksAcrossProcessesTest {
 
 	private static ECKey identityKey;
 
+	/**
+	 * The attacks need identity twice, project-service to refuse tokens and notification-service for code emails:
+	 * the whole system's shared stack has them (started already when the pipeline tests ran first).
+	 */
 	@BeforeAll
-	static void startTheSystemWithTwoIdentityReplicas() throws IOException, ParseException {
-		Path target = Path.of("target").toAbsolutePath();
-		Files.createDirectories(target);
-		PrintStream log = new PrintStream(new FileOutputStream(target.resolve("token-attacks-stack.log").toFile()), true);
-		stack = LocalStack.builder(Path.of("../.."))
-			.dataDir(Files.createTempDirectory(target, "token-attacks-"))
-			.ports(Ports.random())
-			// What the attacks need: identity twice, project-service to refuse tokens, notification for code emails.
-			.services(Service.IDENTITY, Service.PROJECT, Service.NOTIFICATION)
-			.replicas(Service.IDENTITY, 2)
-			.log(log)
-			.start();
+	@Timeout(value = 12, unit = TimeUnit.MINUTES)
+	static void startTheSystemWithTwoIdentityReplicas() throws ParseException {
+		stack = SharedStack.WHOLE_SYSTEM.get();
 		List<ServiceProcess> identities = stack.instances(Service.IDENTITY);
 		identity1 = identities.get(0).url();
 		identity2 = identities.get(1).url();
@@ -130,13 +126,6 @@ class TokenAttacksAcrossProcessesTest {
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> issueLink(identity1).status() != 404);
 		identityKey = identitysSigningKey(SignedJWT.parse(clientToken(identity1)).getHeader().getKeyID());
-	}
-
-	@AfterAll
-	static void stopTheSystem() {
-		if (stack != null) {
-			stack.close();
-		}
 	}
 
 	// --- a genuine client token -------------------------------------------------------------------
