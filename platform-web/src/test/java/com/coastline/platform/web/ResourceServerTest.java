@@ -6,11 +6,13 @@ import java.util.UUID;
 
 import com.coastline.platform.test.security.TestTokens;
 import com.coastline.platform.web.problem.ProblemType;
+import com.coastline.platform.web.security.VerifiedTokenCache;
 import com.coastline.platform.web.tenant.Tenant;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -25,6 +27,9 @@ class ResourceServerTest {
 	@Autowired
 	private MockMvcTester mvc;
 
+	@Autowired
+	private JwtDecoder jwtDecoder;
+
 	@Test
 	void validTokenIsAccepted() {
 		// given
@@ -38,6 +43,23 @@ class ResourceServerTest {
 			.bodyJson()
 			.hasPathSatisfying("$.workspaceId", (value) -> assertThat(value).asString().isEqualTo(this.workspace.toString()))
 			.hasPathSatisfying("$.kind", (value) -> assertThat(value).asString().isEqualTo("STAFF"));
+	}
+
+	/**
+	 * The decoder remembers verified tokens ({@link VerifiedTokenCache}): a token accepted once is accepted again,
+	 * and a copy of it with its signature changed is not taken for it.
+	 */
+	@Test
+	void aRememberedTokenIsAcceptedAgainAndATamperedCopyOfItIsStillRefused() {
+		String token = TestTokens.staff(this.workspace).roles("owner").mint();
+		assertThat(this.jwtDecoder).isInstanceOf(VerifiedTokenCache.class);
+		assertThat(call(token)).hasStatusOk();
+
+		assertThat(call(token)).hasStatusOk();
+		char last = token.charAt(token.length() - 2);
+		String tampered = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+		assertRefused(call(tampered));
+		assertThat(call(token)).hasStatusOk();
 	}
 
 	@Test

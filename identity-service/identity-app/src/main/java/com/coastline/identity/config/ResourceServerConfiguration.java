@@ -8,6 +8,7 @@ import com.coastline.platform.web.problem.ProblemResponseWriter;
 import com.coastline.platform.web.security.BackOfficeAccess;
 import com.coastline.platform.web.security.CoastlineSecurityProperties;
 import com.coastline.platform.web.security.ResourceServerSecurity;
+import com.coastline.platform.web.security.VerifiedTokenCache;
 import com.coastline.platform.web.tenant.PrincipalKind;
 import com.coastline.platform.web.tenant.Tenant;
 

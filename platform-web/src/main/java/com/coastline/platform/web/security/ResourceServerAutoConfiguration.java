@@ -1,11 +1,19 @@
 package com.coastline.platform.web.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import com.coastline.platform.web.problem.ProblemResponseWriter;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,7 +25,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.DelegatingJwtGrantedAuthoritiesConverter;
@@ -29,7 +39,7 @@ import org.springframework.web.client.RestTemplate;
 /**
  * Every service is an OAuth2 resource server for the short-lived tokens identity-service signs:
  * a {@link JwtDecoder} that fetches keys from the configured JWKS and accepts only the allowed
- * asymmetric algorithms, issuer and audience, and a stateless {@link SecurityFilterChain} in which
+ * asymmetric algorithms, issuer and audience (remembering the tokens it verified: {@link VerifiedTokenCache}), and a stateless {@link SecurityFilterChain} in which
  * everything but health and the configured public paths needs a token. Both step aside for a
  * service's own bean of the same type. Web security is enabled here rather than left to Boot, so
  * that {@code @WebMvcTest} slices (which import this class) get the same chain.
@@ -57,15 +67,38 @@ public class ResourceServerAutoConfiguration {
 		SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
 		requestFactory.setConnectTimeout(JWKS_CONNECT_TIMEOUT);
 		requestFactory.setReadTimeout(JWKS_READ_TIMEOUT);
+		AtomicReference<JWKSource<SecurityContext>> keys = new AtomicReference<>();
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri().toString())
 			.jwsAlgorithms((algorithms) -> {
 				algorithms.clear();
 				algorithms.addAll(allowed);
 			})
 			.restOperations(new RestTemplate(requestFactory))
+			.jwtProcessorCustomizer((processor) -> {
+				if (processor.getJWSKeySelector() instanceof JWSVerificationKeySelector<SecurityContext> selector) {
+					keys.set(selector.getJWKSource());
+				}
+			})
 			.build();
-		decoder.setJwtValidator(ResourceServerSecurity.validator(jwt));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = ResourceServerSecurity.validator(jwt);
+		decoder.setJwtValidator(validator);
+		return new VerifiedTokenCache(decoder, validator, (keyId) -> published(keys.get(), keyId), Clock.systemUTC());
+	}
+
+	/**
+	 * Whether the JWKS (as the decoder last fetched it; fetched again, as the decoder would, when the key id is
+	 * not in it) still has the key.
+	 */
+	private static boolean published(JWKSource<SecurityContext> keys, String keyId) {
+		if (keys == null) {
+			return false;
+		}
+		try {
+			return !keys.get(new JWKSelector(new JWKMatcher.Builder().keyID(keyId).build()), null).isEmpty();
+		}
+		catch (KeySourceException ex) {
+			return false;
+		}
 	}
 
 	/** Roles ({@code roles} claim) become {@code ROLE_x}, scopes of service tokens {@code SCOPE_x}. */

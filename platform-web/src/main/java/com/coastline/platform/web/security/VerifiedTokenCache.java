@@ -1,4 +1,4 @@
-package com.coastline.identity.config;
+package com.coastline.platform.web.security;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,20 +12,23 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * identity-service's own decoder, remembering the tokens it has verified: a gateway sends the same
- * service token with every call for its lifetime, and checking its ES256 signature again each time is
- * most of the work of authenticating the call.
+ * A decoder that remembers the tokens it has verified: a gateway sends the same token with every call for its
+ * lifetime (its service token to identity-service, a client's token to project- and media-service for every page
+ * of that client for up to a minute), and checking the ES256 signature again each time is most of the work of
+ * authenticating a call (project-service at 100 portal pages/s: 18 % of its CPU in signature verification).
  * <p>
  * Only what does not change for a given token string is remembered: that its signature verified and what
  * it says. At every use the validators (expiry with the configured skew, issuer, audience, tenant claims)
  * run again on the remembered claims, and the key that signed it must still be published (by the
- * {@code KeyRing}), so a remembered token stops working exactly when the full decoder would refuse it.
+ * ring in identity-service, the JWKS as this service last fetched it elsewhere), so a remembered token stops
+ * working exactly when the full decoder would refuse it.
  * Failures are never remembered. The map is bounded: entries leave at their expiry, and when it is full of
  * live tokens it starts afresh.
  */
-final class VerifiedTokenCache implements JwtDecoder {
+public final class VerifiedTokenCache implements JwtDecoder {
 
-	static final int MAX_ENTRIES = 1_000;
+	/** Live tokens remembered at most (a few kB each). */
+	static final int MAX_ENTRIES = 4_096;
 
 	private final JwtDecoder decoder;
 
@@ -42,7 +45,7 @@ final class VerifiedTokenCache implements JwtDecoder {
 	 * @param validator the validators {@code decoder} runs, run again at every use of a remembered token
 	 * @param published whether the key with this id is published now
 	 */
-	VerifiedTokenCache(JwtDecoder decoder, OAuth2TokenValidator<Jwt> validator, Predicate<String> published,
+	public VerifiedTokenCache(JwtDecoder decoder, OAuth2TokenValidator<Jwt> validator, Predicate<String> published,
 			Clock clock) {
 		this.decoder = decoder;
 		this.validator = validator;

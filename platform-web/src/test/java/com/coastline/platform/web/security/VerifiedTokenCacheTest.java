@@ -1,4 +1,4 @@
-package com.coastline.identity.config;
+package com.coastline.platform.web.security;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** identity's own decoder remembers verified tokens, never longer than the full decoder would accept them. */
+/** The decoder remembers verified tokens, never longer than the full decoder would accept them. */
 class VerifiedTokenCacheTest {
 
 	final AtomicInteger decoded = new AtomicInteger();
