@@ -13,10 +13,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * The stacks that several cross-process test classes share, so that the build starts each once (a start of six or
- * more JVMs is one to two minutes of the build on two cores). One runs at a time: asking for the other kind stops
- * the running one first, and so does a class that starts a stack of its own ({@link #release()}), never two stacks
- * at once on a small machine. The classes that share one run next to each other (their {@code @Order}, with the
- * class orderer of {@code junit-platform.properties}); the last stack stops when the test JVM ends.
+ * more JVMs is one to two minutes of the build on two cores). One runs at a time, never two stacks at once on a
+ * small machine: asking for the other kind stops the running one first, and a class that leaves its stack unfit for
+ * others (instances killed) stops it with {@link #release()}. The classes that share one run next to each other
+ * (their {@code @Order}, with the class orderer of {@code junit-platform.properties}); the last stack stops when the
+ * test JVM ends.
  */
 enum SharedStack {
 
@@ -89,7 +90,7 @@ enum SharedStack {
 		}
 	}
 
-	/** Stops the shared stack if one runs, for a test class that starts a stack of its own. */
+	/** Stops the shared stack if one runs, for a test class that leaves it unfit for the next. */
 	static synchronized void release() {
 		if (stack != null) {
 			Runtime.getRuntime().removeShutdownHook(stop);
@@ -102,7 +103,7 @@ enum SharedStack {
 
 	/**
 	 * Starts the stack, and once more on the same data and ports if an instance was not ready in the
-	 * launcher's 3 minutes: on a busy 2-core machine the first start's database migrations and cold caches can
+	 * launcher's 6 minutes: on a busy 2-core machine the first start's database migrations and cold caches can
 	 * take longer, the second start has neither. Prints how long it took.
 	 */
 	private static LocalStack start(LocalStack.Builder builder, String name) {
