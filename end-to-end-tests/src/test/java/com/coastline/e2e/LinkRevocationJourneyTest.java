@@ -19,10 +19,10 @@ import static org.awaitility.Awaitility.await;
 class LinkRevocationJourneyTest {
 
 	/**
-	 * The portal reuses a session's client token for up to 30 s (portal-service's README), so a page may
-	 * still render that long after identity-service ended the session.
+	 * The portal reuses a session's client token for a while ({@link LocalSystem#TOKEN_REUSE}), so a page may still
+	 * render that long after identity-service ended the session; a margin for a busy machine on top.
 	 */
-	private static final Duration SIGNED_OUT = Duration.ofSeconds(60);
+	private static final Duration SIGNED_OUT = LocalSystem.TOKEN_REUSE.plusSeconds(25);
 
 	private final LocalSystem system;
 

@@ -36,11 +36,18 @@ import static org.awaitility.Awaitility.await;
  * launcher's {@link LocalStack}), and the demo workspace seeded through the public APIs. The helpers do
  * what the back office and the client's mailbox would: mint a client's one-tap link, read a sign-in code
  * from the email that arrived.
+ * <p>
+ * One setting differs from the launcher's: the portal's pages reuse a session's client token for at most
+ * {@link #TOKEN_REUSE} (30 s by default, portal-service's README), so that the journeys where identity-service ends a
+ * session (link revocation, portal deactivation) see the client signed out at a page that soon after.
  */
 public final class LocalSystem implements AutoCloseable {
 
 	/** How long an email may take: identity or automation, Kafka, notification-service, SMTP. */
 	public static final Duration EMAIL = Duration.ofSeconds(90);
+
+	/** portal-service's {@code coastline.portal.pages.token-reuse} in this system. */
+	public static final Duration TOKEN_REUSE = Duration.ofSeconds(5);
 
 	/** The sign-in code email's subject: "123456 is your sign-in code for Summit Roofing (demo)". */
 	private static final Pattern CODE_SUBJECT = Pattern.compile("^([0-9]{6}) is your sign-in code for ");
@@ -65,6 +72,7 @@ public final class LocalSystem implements AutoCloseable {
 			LocalStack stack = LocalStack.builder(repositoryRoot)
 				.dataDir(Files.createTempDirectory(target, "local-stack-"))
 				.ports(Ports.random())
+				.env(Service.PORTAL, "COASTLINE_PORTAL_PAGES_TOKEN_REUSE", TOKEN_REUSE.toSeconds() + "s")
 				.log(log)
 				.start();
 			try {

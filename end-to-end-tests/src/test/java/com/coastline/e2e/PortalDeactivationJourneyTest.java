@@ -57,8 +57,8 @@ class PortalDeactivationJourneyTest {
 				.until(() -> this.system.sessionsOf(workspace).isEmpty());
 
 			this.system.api().post(profile + "/activate", null, token).require(200);
-			// Signed out: the portal asks to sign in (once its reuse of the session's client token, up to 30 s,
-			// is over).
+			// Signed out: the portal asks to sign in (once its reuse of the session's client token is over:
+			// LocalSystem.TOKEN_REUSE).
 			await("the portal asks to sign in").atMost(KAFKA).pollInterval(Duration.ofSeconds(2)).until(() -> {
 				browser.open(workspace.portal() + "/");
 				return browser.path().startsWith("/p/" + workspace.slug() + "/sign-in");

@@ -30,10 +30,9 @@ import static org.awaitility.Awaitility.await;
  * duplicates at most the emails it had in flight, one per sender worker (notification-service's README,
  * "Exactly once": {@code senders}, 4 by default).
  * <p>
- * One stack ({@link SharedStack#REPLICAS}, shared with {@link FaultRunTest}) to spare the build start-ups; media-service
- * is left out.
+ * The build's shared stack ({@link SharedStack#WHOLE_SYSTEM}), after the pipeline tests and the token attacks.
  */
-@Order(4)
+@Order(3)
 class AutomationDeliveryAcrossProcessesTest {
 
 	private static final Duration EMAILS = Duration.ofMinutes(3);
@@ -49,7 +48,7 @@ class AutomationDeliveryAcrossProcessesTest {
 
 	@BeforeAll
 	static void startTheSystemWithTwoAutomationAndTwoNotificationReplicas() {
-		stack = SharedStack.REPLICAS.get();
+		stack = SharedStack.WHOLE_SYSTEM.get();
 		api = Api.admin(stack.url(Service.IDENTITY));
 	}
 

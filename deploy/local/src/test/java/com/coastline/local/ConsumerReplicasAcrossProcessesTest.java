@@ -40,10 +40,9 @@ import static org.awaitility.Awaitility.await;
  * </ol>
  * automation- and notification-service, the other two consumers, are proven with two instances each by
  * {@link AutomationDeliveryAcrossProcessesTest} (exactly one email per approval while instances leave and join).
- * This class runs on {@link SharedStack#WHOLE_SYSTEM} after the pipeline tests and the token attacks (it kills
- * instances), and releases the stack after.
+ * This class runs last on {@link SharedStack#WHOLE_SYSTEM} (it kills instances), and releases the stack after.
  */
-@Order(3)
+@Order(5)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsumerReplicasAcrossProcessesTest {
 

@@ -48,7 +48,8 @@ import static org.awaitility.Awaitility.await;
  * notification-service instances leaving (stopped) and joining again 20 s later, the SMTP server down for
  * 60 s and slow (each chunk 300 ms late) for 30 s, PostgreSQL restarted and, through a {@link FaultProxy}, every
  * service's connection to it cut for 10 s, and a poison message on {@code project.events}. The stack is
- * {@link SharedStack#REPLICAS}: two instances of automation-service and of notification-service. Then, once quiet, the ledger: every approval
+ * the build's shared {@link SharedStack#WHOLE_SYSTEM}: two instances of every service that consumes events (every
+ * service but the back-office gateway), after the automations' delivery tests. Then, once quiet, the ledger: every approval
  * has exactly one email whose link redeems, nothing unexpected arrived, the poison message is in
  * automation-service's dead-letter topic and no service has an incomplete publication left.
  * <p>
@@ -61,7 +62,7 @@ import static org.awaitility.Awaitility.await;
  * (after a {@code ./mvnw install -DskipTests}). A failure prints the seed and the schedule: rerun with
  * {@code -Dfaults.seeds=<seed>} to replay it.
  */
-@Order(5)
+@Order(4)
 class FaultRunTest {
 
 	private static final int SENDERS = 4;
@@ -88,7 +89,7 @@ class FaultRunTest {
 
 	@BeforeAll
 	static void theSharedStack() {
-		stack = SharedStack.REPLICAS.get();
+		stack = SharedStack.WHOLE_SYSTEM.get();
 		api = Api.admin(stack.url(Service.IDENTITY));
 	}
 

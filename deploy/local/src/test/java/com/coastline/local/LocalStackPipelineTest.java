@@ -459,16 +459,21 @@ class LocalStackPipelineTest {
 		return new Client(workspace, email, project);
 	}
 
+	/** The duplicates the service's consumers skipped, all instances together (either may hold the record's partition). */
 	private double skippedDuplicates(Service service) {
 		try (HttpClient http = HttpClient.newHttpClient()) {
-			String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-					+ stack.service(service).managementPort() + "/actuator/prometheus"))
-				.timeout(Duration.ofSeconds(10))
-				.build(), HttpResponse.BodyHandlers.ofString()).body();
-			return metrics.lines()
-				.filter(line -> line.startsWith("coastline_messaging_duplicates_skipped_total"))
-				.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-				.sum();
+			double skipped = 0;
+			for (ServiceProcess instance : stack.instances(service)) {
+				String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+						+ instance.managementPort() + "/actuator/prometheus"))
+					.timeout(Duration.ofSeconds(10))
+					.build(), HttpResponse.BodyHandlers.ofString()).body();
+				skipped += metrics.lines()
+					.filter(line -> line.startsWith("coastline_messaging_duplicates_skipped_total"))
+					.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+					.sum();
+			}
+			return skipped;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

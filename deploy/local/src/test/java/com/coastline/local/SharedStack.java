@@ -12,42 +12,35 @@ import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 
 /**
- * The stacks that several cross-process test classes share, so that the build starts each once (a start of six or
- * more JVMs is one to two minutes of the build on two cores). One runs at a time, never two stacks at once on a
- * small machine: asking for the other kind stops the running one first, and a class that leaves its stack unfit for
- * others (instances killed) stops it with {@link #release()}. The classes that share one run next to each other
- * (their {@code @Order}, with the class orderer of {@code junit-platform.properties}); the last stack stops when the
- * test JVM ends.
+ * The stacks that the cross-process test classes share, so that the build starts each once (a start of six or more
+ * JVMs is one to three minutes of the build on two cores); today one, the whole system. One runs at a time, never two
+ * stacks at once on a small machine: asking for another kind stops the running one first, and a class that leaves
+ * its stack unfit for others (instances killed) stops it with {@link #release()}. The classes that share one run next
+ * to each other (their {@code @Order}, with the class orderer of {@code junit-platform.properties}); the last stack
+ * stops when the test JVM ends.
  */
 enum SharedStack {
 
 	/**
-	 * Every service, and two instances of each service that consumes the events of another (identity, project,
-	 * media, portal: eleven JVMs, each pair on one database and broker, their consumers' {@code client.id} naming
-	 * the instance): the pipeline tests (the demo seeded), then the token attacks (two identities), then the consumer
-	 * replicas, which kill the second instances and release the stack. A failed email is tried again at most every
-	 * 5 s (instead of 5 min), so that the pipeline's email sent once SMTP is back does not wait for a long backoff.
+	 * Every service, two instances of each service that consumes the events of another (identity, project, media,
+	 * portal, automation, notification: thirteen JVMs, each pair on one database and broker; the first four with their
+	 * consumers' {@code client.id} naming the instance), reaching PostgreSQL and the SMTP server through
+	 * {@linkplain LocalStack.Builder#faultProxies() fault proxies}. Automation runs retry at most every 5 s (instead of
+	 * 10 min) and a dead sender's deliveries are due again after a 30 s lease (instead of 5 min), so that recovery
+	 * fits in a test. Used in this order: the pipeline tests (the demo seeded), the token attacks (two identities),
+	 * the automations' deliveries and the fault run (two automation and notification instances, killed and started
+	 * again), then the consumer replicas, which kill the second instances and release the stack.
 	 */
 	WHOLE_SYSTEM("whole-system-stack", builder -> {
 		for (Service service : List.of(Service.IDENTITY, Service.PROJECT, Service.MEDIA, Service.PORTAL)) {
 			builder.replicas(service, 2).env(service, ConsumerGroups.CLIENT_ID.getKey(), ConsumerGroups.CLIENT_ID.getValue());
 		}
-		return builder.env(Service.NOTIFICATION, "COASTLINE_NOTIFICATION_MAX_BACKOFF", "5s");
-	}),
-
-	/**
-	 * The delivery and fault tests: identity, project, two automation-service and two notification-service
-	 * instances, which reach PostgreSQL and the SMTP server through {@linkplain LocalStack.Builder#faultProxies()
-	 * fault proxies}. The runs retry at most every 5 s (instead of 10 min) and a dead sender's deliveries are due
-	 * again after a 30 s lease (instead of 5 min), so that recovery fits in a test.
-	 */
-	REPLICAS("replica-stack", builder -> builder
-		.services(Service.IDENTITY, Service.PROJECT, Service.AUTOMATION, Service.NOTIFICATION)
-		.replicas(Service.AUTOMATION, 2)
-		.replicas(Service.NOTIFICATION, 2)
-		.env(Service.AUTOMATION, "COASTLINE_AUTOMATION_RUNS_MAX_BACKOFF", "5s")
-		.env(Service.NOTIFICATION, "COASTLINE_NOTIFICATION_LEASE", "30s")
-		.faultProxies());
+		return builder.replicas(Service.AUTOMATION, 2)
+			.replicas(Service.NOTIFICATION, 2)
+			.env(Service.AUTOMATION, "COASTLINE_AUTOMATION_RUNS_MAX_BACKOFF", "5s")
+			.env(Service.NOTIFICATION, "COASTLINE_NOTIFICATION_LEASE", "30s")
+			.faultProxies();
+	});
 
 	private static SharedStack running;
 
