@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.global;
@@ -49,7 +50,7 @@ public class ApprovalEmailSimulation extends Simulation {
 		String token = Setup.adminToken(LOAD, workspace);
 		var approvals = scenario("approve")
 			.feed(feeder)
-			.exec(http("approve").post("/api/projects/#{project}/approve").check(status().is(200)));
+			.exec(approve());
 		setUp(approvals.injectOpen(BURST ? constantUsersPerSec(projects.size() / 10.0).during(Duration.ofSeconds(10))
 				: constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
 			.protocols(http.baseUrl(LOAD.projectUrl()).shareConnections().authorizationHeader("Bearer " + token))
@@ -117,6 +118,11 @@ public class ApprovalEmailSimulation extends Simulation {
 		catch (Exception ex) {
 			throw new IllegalStateException("Measuring the emails failed", ex);
 		}
+	}
+
+	/** Approves the session's {@code project} (from a feeder; the workspace's bearer token is the caller's). */
+	static HttpRequestActionBuilder approve() {
+		return http("approve").post("/api/projects/#{project}/approve").check(status().is(200));
 	}
 
 	private Map<UUID, Instant> approvals(Connection project) throws Exception {

@@ -1,6 +1,7 @@
 package com.coastline.benchmarks;
 
 import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.global;
@@ -21,10 +22,15 @@ public class BackOfficeReadSimulation extends Simulation {
 		String token = Setup.adminToken(LOAD, Setup.demoWorkspace(LOAD));
 		String project = Setup.demoProject(LOAD, token);
 		setUp(scenario("project read")
-			.exec(http("project read").get("/api/projects/" + project).check(status().is(200)))
+			.exec(read(project))
 			.injectOpen(constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
 			.protocols(http.baseUrl(LOAD.projectUrl()).shareConnections().authorizationHeader("Bearer " + token))
 			.assertions(global().failedRequests().percent().lte(1.0));
 		Setup.loadStarts();
+	}
+
+	/** One read of the project (the workspace's bearer token is the caller's). */
+	static HttpRequestActionBuilder read(String project) {
+		return http("project read").get("/api/projects/" + project).check(status().is(200));
 	}
 }

@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
@@ -46,25 +47,32 @@ public class CodeRequestSimulation extends Simulation {
 		}
 		String workspace = Setup.demoWorkspace(LOAD);
 		String gateway = Setup.gatewayToken(LOAD); // lives 5 minutes: longer than any run of the harness
-		SecureRandom random = new SecureRandom();
-		String run = HexFormat.of().toHexDigits((short) random.nextInt());
-		String network = "2001:db8:" + run + ":"; // a /48 of the documentation prefix, fresh for this run
-		AtomicLong next = new AtomicLong();
 		setUp(scenario("code request")
-			.exec(http("code request").post("/internal/codes")
-				.body(StringBody(session -> {
-					long n = next.getAndIncrement();
-					long client = n / REQUESTS_PER_IP; // consecutive requests of one IP: different addresses
-					String ip = network + Long.toHexString(client >>> 16 & 0xffff) + "::" + Long.toHexString(client & 0xffff);
-					String email = "nobody-" + run + "-" + (n % ADDRESSES) + "@example.com";
-					return "{\"workspaceId\":\"%s\",\"email\":\"%s\",\"ip\":\"%s\",\"userAgent\":\"Coastline benchmark\"}"
-						.formatted(workspace, email, ip);
-				}))
-				.asJson()
-				.check(status().is(202), jsonPath("$.attempt").exists()))
+			.exec(request(workspace))
 			.injectOpen(constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
 			.protocols(http.baseUrl(LOAD.identityUrl()).shareConnections().authorizationHeader("Bearer " + gateway))
 			.assertions(global().failedRequests().percent().lte(1.0));
 		Setup.loadStarts();
+	}
+
+	/**
+	 * One code request for the workspace, from the next simulated client IP and address of this run's /48 (the
+	 * gateway's bearer token is the caller's).
+	 */
+	static HttpRequestActionBuilder request(String workspace) {
+		String run = HexFormat.of().toHexDigits((short) new SecureRandom().nextInt());
+		String network = "2001:db8:" + run + ":"; // a /48 of the documentation prefix, fresh for this run
+		AtomicLong next = new AtomicLong();
+		return http("code request").post("/internal/codes")
+			.body(StringBody(session -> {
+				long n = next.getAndIncrement();
+				long client = n / REQUESTS_PER_IP; // consecutive requests of one IP: different addresses
+				String ip = network + Long.toHexString(client >>> 16 & 0xffff) + "::" + Long.toHexString(client & 0xffff);
+				String email = "nobody-" + run + "-" + (n % ADDRESSES) + "@example.com";
+				return "{\"workspaceId\":\"%s\",\"email\":\"%s\",\"ip\":\"%s\",\"userAgent\":\"Coastline benchmark\"}"
+					.formatted(workspace, email, ip);
+			}))
+			.asJson()
+			.check(status().is(202), jsonPath("$.attempt").exists());
 	}
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
@@ -47,13 +48,7 @@ public class PortalHomeSimulation extends Simulation {
 		String gateway = Setup.gatewayToken(LOAD);
 		List<String> sessions = Setup.demoSessions(LOAD, gateway, 500);
 		setUp(scenario("portal home")
-			.exec(http("portal home").get("/p/summit-roofing/")
-				.header("Cookie", session -> SESSION_COOKIE + "="
-						+ sessions.get((int) Math.floorMod(session.userId(), sessions.size())))
-				// The signed-in home, not the sign-in page; and, unless a service is stalled on purpose, the whole
-				// home: a page with the projects' section greyed out (project-service late, failed, or its circuit
-				// open) counts as a failure.
-				.check(checks()))
+			.exec(home(sessions, !STALLED.isEmpty()))
 			// The warm-up climbs to the rate: at full rate at once, the cold services' first calls answer late
 			// and the portal's circuit to project-service opens before anything is warm.
 			.injectOpen(WARM_UP ? rampUsersPerSec(LOAD.rate() / 10).to(LOAD.rate()).during(LOAD.duration())
@@ -66,9 +61,20 @@ public class PortalHomeSimulation extends Simulation {
 		}
 	}
 
-	private static List<CheckBuilder> checks() {
+	/**
+	 * One home page, each simulated client with a session of the pool (its cookie, as a browser sends it). It must be
+	 * the signed-in home, not the sign-in page; and, unless a service is stalled on purpose, the whole home: a page
+	 * with the projects' section greyed out (project-service late, failed, or its circuit open) counts as a failure.
+	 */
+	static HttpRequestActionBuilder home(List<String> sessions, boolean stalled) {
+		return http("portal home").get("/p/summit-roofing/")
+			.header("Cookie", session -> SESSION_COOKIE + "=" + sessions.get((int) Math.floorMod(session.userId(), sessions.size())))
+			.check(checks(stalled));
+	}
+
+	private static List<CheckBuilder> checks(boolean stalled) {
 		List<CheckBuilder> checks = new ArrayList<>(List.of(status().is(200), substring("Your projects")));
-		if (STALLED.isEmpty()) {
+		if (!stalled) {
 			checks.add(substring(DEGRADED).notExists());
 		}
 		return checks;

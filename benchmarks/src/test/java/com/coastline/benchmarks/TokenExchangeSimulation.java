@@ -3,6 +3,7 @@ package com.coastline.benchmarks;
 import java.util.List;
 
 import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
@@ -26,14 +27,19 @@ public class TokenExchangeSimulation extends Simulation {
 		String gateway = Setup.gatewayToken(LOAD);
 		List<String> sessions = Setup.demoSessions(LOAD, gateway, Integer.getInteger("benchmark.sessions", 200));
 		setUp(scenario("token exchange")
-			.exec(http("token exchange").post("/internal/sessions/token")
-				.body(StringBody(session -> "{\"sessionId\":\"" + sessions.get((int) Math.floorMod(session.userId(),
-						sessions.size())) + "\"}"))
-				.asJson()
-				.check(status().is(200)))
+			.exec(exchange(sessions))
 			.injectOpen(constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
 			.protocols(http.baseUrl(LOAD.identityUrl()).shareConnections().authorizationHeader("Bearer " + gateway))
 			.assertions(global().failedRequests().percent().lte(1.0));
 		Setup.loadStarts();
+	}
+
+	/** One exchange, each simulated client with a session of the pool (the gateway's bearer token is the caller's). */
+	static HttpRequestActionBuilder exchange(List<String> sessions) {
+		return http("token exchange").post("/internal/sessions/token")
+			.body(StringBody(session -> "{\"sessionId\":\"" + sessions.get((int) Math.floorMod(session.userId(),
+					sessions.size())) + "\"}"))
+			.asJson()
+			.check(status().is(200));
 	}
 }
