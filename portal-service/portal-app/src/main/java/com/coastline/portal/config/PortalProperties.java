@@ -1,6 +1,7 @@
 package com.coastline.portal.config;
 
 import java.net.URI;
+import java.time.Duration;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,11 +18,14 @@ import org.springframework.validation.annotation.Validated;
  * from a request's {@code Host}
  * @param identityUrl identity-service, which issues the clients' one-tap links
  * @param logo how uploaded logos are checked and re-encoded
+ * @param addressCache how long a replica keeps what it read about a portal address (whose portal, open or
+ * closed, its branding) before reading it again: every client page needs it. A change through this replica
+ * clears it at once; another replica's change shows here within this time. {@code 0s} reads it every time.
  */
 @Validated
 @ConfigurationProperties("coastline.portal")
 public record PortalProperties(@NotNull URI publicBaseUrl, @NotNull URI identityUrl,
-		@DefaultValue @Valid @NotNull Logo logo) {
+		@DefaultValue @Valid @NotNull Logo logo, @DefaultValue("5s") @NotNull Duration addressCache) {
 
 	/**
 	 * @param maxPixels images with more pixels are refused (decoding memory grows with pixels, not bytes)

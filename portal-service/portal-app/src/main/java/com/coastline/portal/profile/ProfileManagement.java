@@ -13,12 +13,16 @@ import com.coastline.portal.api.PortalActivated;
 import com.coastline.portal.api.PortalDeactivated;
 import com.coastline.portal.api.PortalProfileChanged;
 import com.coastline.portal.config.PortalProperties;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ProfileManagement {
+
+	private static final int MAX_CACHED_ADDRESSES = 10_000;
 
 	private final PortalProfiles profiles;
 
@@ -47,6 +53,9 @@ public class ProfileManagement {
 
 	private final TransactionTemplate readOnly;
 
+	/** What {@link #lookup} found per normalised address (an unknown address too), for a few seconds. */
+	private final Cache<String, Optional<PublicPortal>> portals;
+
 	ProfileManagement(PortalProfiles profiles, PortalSlugs slugs, PortalLogos logos, LogoImages images,
 			ApplicationEventPublisher events, CurrentTenant tenant, Clock clock, PortalProperties properties,
 			PlatformTransactionManager transactions) {
@@ -60,6 +69,10 @@ public class ProfileManagement {
 		this.publicBase = properties.publicBase();
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
+		this.portals = Caffeine.newBuilder()
+			.maximumSize(MAX_CACHED_ADDRESSES)
+			.expireAfterWrite(properties.addressCache())
+			.build();
 	}
 
 	/** The current workspace's portal; inactive with the default branding when it has none yet. */
@@ -172,10 +185,15 @@ public class ProfileManagement {
 	/**
 	 * The portal at an address, current or old; empty for an address nobody claimed. Public: it starts from
 	 * the (unfiltered) address registry and reads the profile in that workspace's scope, entered before the
-	 * transaction so that tenant filtering applies.
+	 * transaction so that tenant filtering applies. Kept for {@link PortalProperties#addressCache()}: every
+	 * client page asks, and a change through this replica clears it when it commits ({@link #forgetPortals}).
 	 */
 	public Optional<PublicPortal> lookup(String requested) {
 		String slug = Slugs.normalize(requested);
+		return this.portals.get(slug, this::read);
+	}
+
+	private Optional<PublicPortal> read(String slug) {
 		return workspaceAt(slug).flatMap((workspace) -> TenantScope.runAs(workspace,
 				() -> this.readOnly.execute((status) -> this.profiles.findFirstBy()))
 			.filter((profile) -> profile.slug() != null)
@@ -200,6 +218,7 @@ public class ProfileManagement {
 		PortalProfile profile = this.profiles.findFirstBy().orElseGet(() -> PortalProfile.create(this.clock.instant()));
 		profile.workspaceNamed(event.name(), Math.max(1, event.version()), this.clock.instant());
 		this.profiles.save(profile);
+		forgetPortals();
 	}
 
 	private Optional<UUID> workspaceAt(String slug) {
@@ -228,9 +247,23 @@ public class ProfileManagement {
 	}
 
 	private void publishChanged(UUID workspace, PortalProfile profile) {
+		forgetPortals();
 		this.events.publishEvent(new PortalProfileChanged(UUID.randomUUID(), workspace, profile.slug(),
 				profile.displayName(), profile.accentColor(), profile.contactPhone(), profile.contactEmail(),
 				profile.contactAddress(), logoUrl(profile), profile.isActive(), profile.revision(), profile.updatedAt()));
+	}
+
+	/**
+	 * Clears the addresses {@link #lookup} keeps once the current transaction commits (earlier, a page could read
+	 * and keep the state the transaction is replacing). Every address: a change is rare, a page's read is cheap.
+	 */
+	private void forgetPortals() {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				ProfileManagement.this.portals.invalidateAll();
+			}
+		});
 	}
 
 	private Portal view(UUID workspace, PortalProfile profile) {

@@ -1,5 +1,6 @@
 package com.coastline.portal.signin;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import com.coastline.portal.support.IdentityStub;
 import com.coastline.portal.support.PortalFixture;
 import com.coastline.portal.support.PortalServiceTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import static com.coastline.portal.support.PortalFixture.slug;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The sign-in pages against identity-service stood in for at its HTTP boundary: what a browser gets, which
@@ -380,6 +383,34 @@ class SignInPagesTest {
 
 		assertThat(page.getStatus()).isEqualTo(404);
 		assertThat(page.getContentAsString()).contains("This portal is not available");
+	}
+
+	@Test
+	void aDeactivationThroughThisReplicaClosesThePortalAtOnce() throws Exception {
+		assertThat(new Browser().get("/p/" + this.slug + "/sign-in").getStatus()).isEqualTo(200);
+
+		this.mvc.perform(post("/api/portal-profile/deactivate").header("Authorization", PortalFixture.owner(this.workspace)))
+			.andExpect(status().isOk());
+
+		MockHttpServletResponse page = new Browser().get("/p/" + this.slug + "/sign-in");
+		assertThat(page.getStatus()).isEqualTo(404);
+		assertThat(page.getContentAsString()).contains("This portal is not available");
+	}
+
+	@Test
+	void anotherReplicasDeactivationClosesThePortalWithinTheAddressCacheTime() throws Exception {
+		assertThat(new Browser().get("/p/" + this.slug + "/sign-in").getStatus()).isEqualTo(200);
+
+		// Another replica's change: the row changes without this replica knowing.
+		this.jdbc.update("update portal_profile set active = false where workspace_id = ?", this.workspace);
+
+		long changedAt = System.nanoTime();
+		assertThat(new Browser().get("/p/" + this.slug + "/sign-in").getStatus()).isEqualTo(200);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> new Browser().get("/p/" + this.slug + "/sign-in").getStatus() == 404);
+		assertThat(Duration.ofNanos(System.nanoTime() - changedAt)).isLessThanOrEqualTo(Duration.ofMillis(5_500));
 	}
 
 	@Test
