@@ -3,7 +3,13 @@ package com.coastline.portal.signin;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.Cookie;
 
@@ -12,6 +18,8 @@ import com.coastline.portal.support.PortalFixture;
 import com.coastline.portal.support.ServicesStub;
 import com.coastline.portal.support.PortalServiceTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static com.coastline.portal.support.PortalFixture.slug;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -50,6 +59,9 @@ class ClientPagesTest {
 
 	@Autowired
 	CircuitBreakerRegistry breakers;
+
+	@Autowired
+	BulkheadRegistry bulkheads;
 
 	UUID workspace;
 
@@ -185,6 +197,48 @@ class ClientPagesTest {
 		assertThat(ServicesStub.requests("/portal/overview")
 			.stream()
 			.filter((request) -> ("Bearer " + this.jwt).equals(request.getHeader("Authorization")))).hasSizeBetween(50, 79);
+	}
+
+	@Test
+	void aStalledProjectServiceHoldsOnlyItsBulkheadsPagesTheOthersComeBackAtOnce() throws Exception {
+		Bulkhead bulkhead = this.bulkheads.bulkhead("project");
+		int places = bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
+		ServicesStub.slow(this.jwt, "/portal/overview", 3000, overview(0, "[]"));
+		ExecutorService browsers = Executors.newFixedThreadPool(places);
+		try {
+			List<Future<MockHttpServletResponse>> waiting = new ArrayList<>();
+			for (int i = 0; i < places; i++) {
+				waiting.add(browsers.submit(() -> page("/p/" + this.slug + "/")));
+			}
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> bulkhead.getMetrics().getAvailableConcurrentCalls() == 0);
+
+			long started = System.nanoTime();
+			MockHttpServletResponse next = page("/p/" + this.slug + "/");
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+			assertThat(next.getStatus()).isEqualTo(200);
+			assertThat(next.getContentAsString()).contains("Your projects are unavailable right now");
+			// The page did not wait out the 600 ms timeout: it found no place and did not call.
+			assertThat(took).isLessThan(Duration.ofMillis(400));
+			for (Future<MockHttpServletResponse> page : waiting) {
+				assertThat(page.get(5, TimeUnit.SECONDS).getContentAsString()).contains("Your projects are unavailable right now");
+			}
+			// Only the pages that had a place called project-service.
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(ServicesStub.requests("/portal/overview")
+				.stream()
+				.filter((request) -> ("Bearer " + this.jwt).equals(request.getHeader("Authorization")))).hasSize(places));
+		}
+		finally {
+			browsers.shutdownNow();
+		}
+
+		// The places come back once the late calls end; a service that answers again fills the page.
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> bulkhead.getMetrics().getAvailableConcurrentCalls() == places);
+		ServicesStub.json(this.jwt, "/portal/overview", overview(0, "[]"));
+		assertThat(page("/p/" + this.slug + "/").getContentAsString()).contains("You have no projects here yet.")
+			.doesNotContain("unavailable right now");
 	}
 
 	@Test

@@ -7,10 +7,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.slf4j.Logger;
@@ -35,12 +40,17 @@ import org.springframework.web.client.RestClient;
  * short-lived JWT as an explicit bearer (never the browser's cookie). Each call runs on a virtual thread, so a
  * page starts its calls together and a stalled service holds no request thread; each has the pages' timeout
  * (connect and answer, and the page stops waiting after it too) and goes through the Resilience4j circuit
- * breaker of its service ({@code project}, {@code media}), which counts refusals (4xx) as answers. A call
- * never throws: its {@link Section} says whether it answered, found nothing (404), found the client signed
+ * breaker of its service ({@code project}, {@code media}), which counts refusals (4xx) as answers. A page's call
+ * also needs a place in its service's Resilience4j bulkhead (at most so many calls under way per replica; a wait
+ * for a place, if configured, counts in the page's timeout): when a service stalls, the calls already waiting on it
+ * hold their places, and the pages after them show its sections unavailable at once instead of each holding a
+ * request thread for the whole timeout.
+ * A call never throws: its {@link Section} says whether it answered, found nothing (404), found the client signed
  * out (401, 403), refused as conflicting with the current state (409) or as invalid (400, 422), with the
  * problem's detail, or is unavailable (anything else), so a failing service only greys out its own section.
- * A form's call ({@link #projectAction}) is the same, with the longer {@code action-timeout}: it may wait on
- * the payment provider.
+ * A form's call ({@link #projectAction}) is the same, with the longer {@code action-timeout} (it may wait on
+ * the payment provider) and outside the bulkhead: a client's approval or payment is never refused because pages
+ * are waiting, and forms are few.
  */
 @Component
 class ClientServices implements DisposableBean {
@@ -61,6 +71,10 @@ class ClientServices implements DisposableBean {
 
 	private final CircuitBreaker mediaBreaker;
 
+	private final Bulkhead projectBulkhead;
+
+	private final Bulkhead mediaBulkhead;
+
 	private final Duration timeout;
 
 	private final Duration actionTimeout;
@@ -70,7 +84,8 @@ class ClientServices implements DisposableBean {
 	/** The client's JWT of the call running on this (virtual) thread, put on the request by {@link #bearer}. */
 	private static final ThreadLocal<String> BEARER = new ThreadLocal<>();
 
-	ClientServices(RestClient.Builder builder, PagesProperties pages, CircuitBreakerRegistry breakers) {
+	ClientServices(RestClient.Builder builder, PagesProperties pages, CircuitBreakerRegistry breakers,
+			BulkheadRegistry bulkheads) {
 		this.timeout = pages.serviceTimeout();
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(this.timeout)
@@ -99,40 +114,67 @@ class ClientServices implements DisposableBean {
 			.build();
 		this.projectBreaker = breakers.circuitBreaker(PROJECT);
 		this.mediaBreaker = breakers.circuitBreaker(MEDIA);
+		this.projectBulkhead = bulkheads.bulkhead(PROJECT);
+		this.mediaBulkhead = bulkheads.bulkhead(MEDIA);
 	}
 
 	/** Starts a call to project-service. */
 	<T> Call<T> project(ClientToken token, Function<RestClient, T> call) {
-		return start(this.project, this.projectBreaker, token, call);
+		return start(this.project, this.projectBreaker, this.projectBulkhead, token, call, this.timeout);
 	}
 
 	/** Starts a form's call to project-service (a POST), which may take up to the action timeout. */
 	<T> Call<T> projectAction(ClientToken token, Function<RestClient, T> call) {
-		return start(this.projectActions, this.projectBreaker, token, call, this.actionTimeout);
+		return start(this.projectActions, this.projectBreaker, null, token, call, this.actionTimeout);
 	}
 
 	/** Starts a call to media-service. */
 	<T> Call<T> media(ClientToken token, Function<RestClient, T> call) {
-		return start(this.media, this.mediaBreaker, token, call);
+		return start(this.media, this.mediaBreaker, this.mediaBulkhead, token, call, this.timeout);
 	}
 
-	private <T> Call<T> start(RestClient client, CircuitBreaker breaker, ClientToken token, Function<RestClient, T> call) {
-		return start(client, breaker, token, call, this.timeout);
-	}
-
-	private <T> Call<T> start(RestClient client, CircuitBreaker breaker, ClientToken token, Function<RestClient, T> call,
-			Duration timeout) {
+	/**
+	 * Runs the call on a virtual thread, inside the circuit breaker; with a bulkhead, only if it has a place
+	 * (released when the call ends, answered or not, even after the page stopped waiting).
+	 */
+	private <T> Call<T> start(RestClient client, CircuitBreaker breaker, Bulkhead bulkhead, ClientToken token,
+			Function<RestClient, T> call, Duration timeout) {
+		// The page's wait counts from here, so a wait for a place in the bulkhead is part of it, not added to it.
+		long startedAt = System.nanoTime();
+		Duration wait = timeout.plusMillis(100);
+		if (bulkhead != null && !bulkhead.tryAcquirePermission()) {
+			return new Call<>(breaker.getName(),
+					CompletableFuture.failedFuture(BulkheadFullException.createBulkheadFullException(bulkhead)), wait,
+					startedAt);
+		}
 		String jwt = token.accessToken();
-		CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> {
+		CompletableFuture<T> future = new CompletableFuture<>();
+		Runnable task = () -> {
 			BEARER.set(jwt);
 			try {
-				return breaker.executeSupplier(() -> call.apply(client));
+				future.complete(breaker.executeSupplier(() -> call.apply(client)));
+			}
+			catch (RuntimeException ex) {
+				future.completeExceptionally(ex);
 			}
 			finally {
 				BEARER.remove();
+				if (bulkhead != null) {
+					bulkhead.onComplete();
+				}
 			}
-		}, this.executor);
-		return new Call<>(breaker.getName(), future, timeout.plusMillis(100));
+		};
+		try {
+			this.executor.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			// Shutting down.
+			if (bulkhead != null) {
+				bulkhead.onComplete();
+			}
+			future.completeExceptionally(ex);
+		}
+		return new Call<>(breaker.getName(), future, wait, startedAt);
 	}
 
 	/** The client's JWT, explicitly (platform-web's relay then leaves the call alone). */
@@ -160,12 +202,17 @@ class ClientServices implements DisposableBean {
 
 		private final Duration wait;
 
-		private final long startedAt = System.nanoTime();
+		private final long startedAt;
 
 		Call(String service, CompletableFuture<T> future, Duration wait) {
+			this(service, future, wait, System.nanoTime());
+		}
+
+		Call(String service, CompletableFuture<T> future, Duration wait, long startedAt) {
 			this.service = service;
 			this.future = future;
 			this.wait = wait;
+			this.startedAt = startedAt;
 		}
 
 		Section<T> section() {
@@ -183,6 +230,14 @@ class ClientServices implements DisposableBean {
 				return Section.unavailable();
 			}
 			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof BulkheadFullException || ex.getCause() instanceof CallNotPermittedException) {
+					// Not called at all: its calls already under way fill its bulkhead, or its circuit is open. A
+					// stalled service gives a hundred of these a second; the bulkhead's and the circuit's metrics
+					// (resilience4j_bulkhead_available_concurrent_calls, resilience4j_circuitbreaker_not_permitted_calls)
+					// count them, and the calls that did time out or fail are logged below.
+					log.debug("{}-service not called: {}", this.service, ex.getCause().getMessage());
+					return Section.unavailable();
+				}
 				if (ex.getCause() instanceof HttpClientErrorException refused) {
 					HttpStatus status = HttpStatus.resolve(refused.getStatusCode().value());
 					if (status == HttpStatus.NOT_FOUND) {
