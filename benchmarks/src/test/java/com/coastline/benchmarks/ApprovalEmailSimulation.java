@@ -41,7 +41,7 @@ public class ApprovalEmailSimulation extends Simulation {
 
 	private final String workspace = Setup.demoWorkspace(LOAD);
 
-	private final List<String> projects = Setup.newDemoProjects(LOAD, workspace, LOAD.requests());
+	private final List<String> projects = Setup.newProjects(LOAD, workspace, LOAD.requests());
 
 	private final Instant loadStarted;
 

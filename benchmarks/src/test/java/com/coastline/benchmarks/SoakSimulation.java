@@ -18,10 +18,11 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  * A mixed load held for long (issue 12's soak: 30 minutes, RSS drift under 10 %, error rate under 0.1 %): at the
  * total arrival rate ({@code benchmark.rate}), 40 % signed-in portal homes (500 clients' sessions), 25 % token
  * exchanges (200 other sessions), 25 % back-office reads of the demo project, 8 % email-code requests (unknown
- * addresses, as {@link CodeRequestSimulation}) and 2 % project approvals, each emailing the client through the
- * demo's approval automation. The same requests and checks as the scenarios' own simulations; the client tokens
- * are renewed during the run ({@link RenewedToken}). {@code benchmarks/run} reads each process's RSS at the start
- * and at the end of the measured run; the error rate is Gatling's failed requests over all requests.
+ * addresses, as {@link CodeRequestSimulation}) and 2 % project approvals, each emailing the project's contact
+ * through the demo's approval automation (a contact of their own: the demo client's home keeps its few projects).
+ * The same requests and checks as the scenarios' own simulations; the client tokens are renewed during the run
+ * ({@link RenewedToken}). {@code benchmarks/run} reads each process's RSS at the start and at the end of the measured
+ * run; the error rate is Gatling's failed requests over all requests.
  */
 public class SoakSimulation extends Simulation {
 
@@ -46,7 +47,7 @@ public class SoakSimulation extends Simulation {
 		String project = Setup.demoProject(LOAD, admin.token());
 		// A few more projects than approvals: a feeder that runs dry fails the run.
 		int approvals = (int) Math.ceil(LOAD.rate() * APPROVAL * LOAD.duration().toSeconds()) + 10;
-		Iterator<Map<String, Object>> toApprove = Setup.newDemoProjects(LOAD, workspace, approvals)
+		Iterator<Map<String, Object>> toApprove = Setup.newProjects(LOAD, workspace, approvals)
 			.stream()
 			.map(id -> Map.<String, Object>of("project", id))
 			.iterator();
