@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -30,6 +31,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 import com.coastline.notification.api.SecretSealer;
 import com.coastline.notification.api.SendEmail;
@@ -297,6 +303,42 @@ final class Setup {
 			throw new IllegalStateException("Creating the benchmark's projects failed", ex);
 		}
 		return projects;
+	}
+
+	/**
+	 * Waits until every consumer group has read everything on its topics (no lag), at most 10 minutes: the
+	 * set-up's own events (a project created for each approval, say) are digested before the load starts,
+	 * so that the measured run is not a backlog of the set-up's work.
+	 */
+	static void awaitConsumersCaughtUp() {
+		String bootstrap = System.getProperty("benchmark.kafka", "127.0.0.1:19092");
+		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+			long lag;
+			do {
+				lag = 0;
+				for (var group : admin.listConsumerGroups().all().get()) {
+					Map<TopicPartition, OffsetAndMetadata> committed = admin
+						.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+					Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+					committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+					var ends = admin.listOffsets(latest).all().get();
+					for (var entry : committed.entrySet()) {
+						if (entry.getValue() != null) {
+							lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+						}
+					}
+				}
+				if (lag > 0) {
+					System.out.println("Waiting for the consumers to catch up with the set-up: " + lag + " records behind");
+					Thread.sleep(2000);
+				}
+			}
+			while (lag > 0 && System.nanoTime() < deadline);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not read the consumer groups' lag", ex);
+		}
 	}
 
 	static Connection database(Load load, String name) throws SQLException {

@@ -51,6 +51,7 @@ public class SoakSimulation extends Simulation {
 			.stream()
 			.map(id -> Map.<String, Object>of("project", id))
 			.iterator();
+		Setup.awaitConsumersCaughtUp();
 
 		setUp(held(scenario("soak: portal home").exec(PortalHomeSimulation.home(portalSessions, false)), PORTAL_HOME,
 				http.baseUrl(LOAD.portalUrl()).disableFollowRedirect()),
