@@ -43,13 +43,10 @@ public class ApprovalEmailSimulation extends Simulation {
 
 	private final List<String> projects = Setup.newProjects(LOAD, workspace, LOAD.requests());
 
-	{
-		Setup.awaitConsumersCaughtUp();
-	}
-
 	private final Instant loadStarted;
 
 	{
+		Setup.awaitConsumersCaughtUp();
 		Iterator<Map<String, Object>> feeder = projects.stream().map(id -> Map.<String, Object>of("project", id)).iterator();
 		String token = Setup.adminToken(LOAD, workspace);
 		var approvals = scenario("approve")
