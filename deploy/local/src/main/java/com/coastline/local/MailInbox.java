@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import com.coastline.platform.test.infra.SmtpServers;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
@@ -73,7 +74,7 @@ public final class MailInbox implements AutoCloseable {
 
 	public synchronized void smtpUp() {
 		if (smtp == null) {
-			smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+			smtp = SmtpServers.greenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 			smtp.start();
 		}
 	}

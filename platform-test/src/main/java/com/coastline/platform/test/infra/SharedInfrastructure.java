@@ -52,7 +52,7 @@ public final class SharedInfrastructure {
 	/** A real SMTP server (GreenMail) that keeps what it receives for assertions. */
 	public static synchronized GreenMail smtp() {
 		if (smtp == null) {
-			smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+			smtp = SmtpServers.greenMail(ServerSetupTest.SMTP.dynamicPort());
 			smtp.start();
 		}
 		return smtp;
