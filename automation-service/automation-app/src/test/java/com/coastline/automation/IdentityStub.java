@@ -1,5 +1,6 @@
 package com.coastline.automation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -67,6 +68,13 @@ public class IdentityStub {
 			.willReturn(aResponse().withStatus(status)
 				.withHeader("Content-Type", "application/problem+json")
 				.withBody("{\"status\": " + status + "}")));
+	}
+
+	/** identity takes this long to answer link requests for the contact (and then issues the link), until {@link #heal}. */
+	public static void slowFor(UUID contactId, Duration delay) {
+		SERVER.stubFor(post(urlPathEqualTo("/api/contacts/" + contactId + "/links")).atPriority(1)
+			.withId(stubId(contactId))
+			.willReturn(issued().withFixedDelay((int) delay.toMillis())));
 	}
 
 	/** identity issues links for the contact again. */

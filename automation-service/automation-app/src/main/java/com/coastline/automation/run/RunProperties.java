@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param initialBackoff wait after the first failed attempt; doubles with each further attempt
  * @param maxBackoff the longest wait between two attempts
  * @param jitter random share (0–1) added to or taken from each wait, so that retries after an outage spread out
+ * @param workers passes of the processor that may run at once in this replica when new runs wake it, so that a run
+ * waiting on identity-service does not hold up the runs behind it
  */
 @Validated
 @ConfigurationProperties("coastline.automation.runs")
@@ -31,7 +33,8 @@ public record RunProperties(@DefaultValue("1s") @NotNull Duration interval,
 		@DefaultValue("20") @Min(1) @Max(500) int batchSize, @DefaultValue("2m") @NotNull Duration lease,
 		@DefaultValue("25") @Min(1) @Max(1000) int maxAttempts, @DefaultValue("2s") @NotNull Duration initialBackoff,
 		@DefaultValue("10m") @NotNull Duration maxBackoff,
-		@DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double jitter) {
+		@DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double jitter,
+		@DefaultValue("4") @Min(1) @Max(32) int workers) {
 
 	/** The wait before the attempt after {@code attempts} failed ones, jittered by {@code random} in [0, 1). */
 	Duration backoff(int attempts, double random) {

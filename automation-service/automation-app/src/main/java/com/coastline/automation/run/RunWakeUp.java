@@ -16,9 +16,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Starts a pass of the run processor as soon as new runs are committed, instead of at its next scheduled
- * pass, so that an email is requested within milliseconds of its trigger event. Wake-ups coalesce: while a
- * pass is pending, further ones add nothing. The scheduled passes stay, for runs that are due later, for
- * other replicas' runs and for a wake-up lost with a crash.
+ * pass, so that an email is requested within milliseconds of its trigger event. Up to {@code workers} passes run
+ * at once ({@link RunProperties#workers()}), each on its own claims, so that a run waiting on identity-service's
+ * answer does not hold up the runs committed after it. Wake-ups coalesce: while a pass is pending (not started
+ * yet), further ones add nothing. The scheduled passes stay, for runs that are due later, for other replicas' runs
+ * and for a wake-up lost with a crash.
  */
 @Component
 class RunWakeUp implements DisposableBean {
@@ -29,11 +31,12 @@ class RunWakeUp implements DisposableBean {
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
-	private final ExecutorService executor = Executors
-		.newSingleThreadExecutor(Thread.ofPlatform().name("run-wake-up").daemon().factory());
+	private final ExecutorService executor;
 
-	RunWakeUp(@Lazy RunProcessor processor) {
+	RunWakeUp(@Lazy RunProcessor processor, RunProperties properties) {
 		this.processor = processor;
+		this.executor = Executors.newFixedThreadPool(properties.workers(),
+				Thread.ofPlatform().name("run-wake-up-", 1).daemon().factory());
 	}
 
 	/** A pass after the current transaction commits (at once when there is none). */

@@ -146,7 +146,7 @@ class AutomationRunTest {
 	@Test
 	void backoffDoublesUpToItsCapWithinTheJitter() {
 		RunProperties properties = new RunProperties(java.time.Duration.ofMillis(200), 20, java.time.Duration.ofMinutes(2),
-				25, java.time.Duration.ofSeconds(2), java.time.Duration.ofMinutes(10), 0.2);
+				25, java.time.Duration.ofSeconds(2), java.time.Duration.ofMinutes(10), 0.2, 4);
 
 		assertThat(properties.backoff(1, 0.5)).hasMillis(2000);
 		assertThat(properties.backoff(3, 0.5)).hasMillis(8000);

@@ -1,5 +1,6 @@
 package com.coastline.automation.run;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -318,6 +319,45 @@ class RunPipelineTest {
 		await().atMost(EVENTUALLY).until(() -> wire.sendEmails(workspace).size() == 2);
 		assertThat(wire.sendEmails(workspace)).extracting(ConsumerRecord::key)
 			.containsOnly("automation-run:" + run);
+	}
+
+	@Test
+	void runsWaitingOnASlowIdentityServiceDoNotHoldUpTheRunAfterThem() {
+		// given identity-service taking 3 s for two clients' links (its read timeout is 5 s)
+		UUID automation = backOffice.createAutomation("PROJECT_APPROVED", "Portal", "Your portal", PORTAL_BODY);
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		IdentityStub.slowFor(first, Duration.ofSeconds(3));
+		IdentityStub.slowFor(second, Duration.ofSeconds(3));
+		try {
+			// when their runs are waiting for identity's answer and a third client's project is approved
+			UUID slowRun = wire.awaitRun(publishApprovalFor(first), automation);
+			await().atMost(EVENTUALLY).until(() -> !IdentityStub.linkRequests(first).isEmpty());
+			UUID otherSlowRun = wire.awaitRun(publishApprovalFor(second), automation);
+			await().atMost(EVENTUALLY).until(() -> !IdentityStub.linkRequests(second).isEmpty());
+			UUID run = wire.awaitRun(publishApprovalFor(contact), automation);
+
+			// then the third client's email is requested while the other two still wait
+			wire.awaitSendEmail(run);
+			assertThat(List.of(runColumn(slowRun, "status"), runColumn(otherSlowRun, "status")))
+				.as("the runs waiting on identity when the third one's email was requested")
+				.containsOnly("PROCESSING");
+			wire.awaitSendEmail(slowRun);
+			wire.awaitSendEmail(otherSlowRun);
+		}
+		finally {
+			IdentityStub.heal(first);
+			IdentityStub.heal(second);
+		}
+	}
+
+	/** A project of the client approved (a project of its own), published; the event's id. */
+	private UUID publishApprovalFor(UUID client) {
+		ProjectApproved approved = new ProjectApproved(UUID.randomUUID(), workspace, UUID.randomUUID(), "Roof replacement",
+				"12 Pine St", new ProjectApproved.PrimaryContact(client, "Dana", "Reyes", "dana.reyes@example.com"),
+				Instant.now(), 3);
+		wire.publish(approved);
+		return approved.eventId();
 	}
 
 	@Test
