@@ -108,8 +108,12 @@ public class EmailDelivery {
 
 	private Instant failedAt;
 
+	/**
+	 * Null until persisted: Spring Data takes a new delivery for new by it and persists it. With a primitive it
+	 * looks at the (assigned) id instead, and merges: a select of the row and its secrets before every insert.
+	 */
 	@Version
-	private long version;
+	private Long version;
 
 	protected EmailDelivery() {
 	}

@@ -38,6 +38,23 @@ public class SmtpGateway {
 	/** The Resilience4j circuit breaker instance ({@code resilience4j.circuitbreaker.instances.smtp}). */
 	public static final String CIRCUIT = "smtp";
 
+	/**
+	 * jakarta.mail 2.1 finds its {@code StreamProvider} anew for every multipart and every encoding stream: a
+	 * {@code ServiceLoader} scan of the whole class path unless this system property names the class
+	 * (jakartaee/mail-api#861). Naming Angus's, the only one there is, made composing our two-part email about
+	 * four times cheaper (1.7 → 0.4 ms of CPU, C1, the service's 184 jars). A value set at launch wins.
+	 */
+	static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+	/** Angus Mail's (a runtime dependency, hence by name). */
+	static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+	static {
+		if (System.getProperty(STREAM_PROVIDER) == null) {
+			System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
+		}
+	}
+
 	private static final int MAX_REASON = 300;
 
 	private final JavaMailSender mailSender;

@@ -10,6 +10,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 
 import com.coastline.notification.api.EmailKind;
 import com.coastline.notification.api.EmailSent;
@@ -57,6 +58,13 @@ class EmailFormatTest {
 	void setUp() {
 		topics = new TopicRecords(bootstrapServers);
 		commands = new Commands(topics);
+	}
+
+	/** Composing an email finds jakarta.mail's streams by name, not by a class path scan each time (SmtpGateway). */
+	@Test
+	void mailStreamsAreFoundByNameNotByScanningTheClassPath() {
+		assertThat(System.getProperty(SmtpGateway.STREAM_PROVIDER)).isEqualTo(SmtpGateway.ANGUS_STREAM_PROVIDER);
+		assertThat(StreamProvider.provider().getClass().getName()).isEqualTo(SmtpGateway.ANGUS_STREAM_PROVIDER);
 	}
 
 	@Test
