@@ -33,6 +33,15 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class MailInbox implements AutoCloseable {
 
+	static {
+		// GreenMail parses every email it receives with jakarta.mail, which otherwise scans the class path for its
+		// StreamProvider on each multipart and encoding stream (jakartaee/mail-api#861): see notification-service's
+		// SmtpGateway. A value set at launch wins.
+		if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+			System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+		}
+	}
+
 	/** A received email as the inbox shows it. */
 	public record Mail(String messageId, List<String> to, String from, String subject, String text, String html,
 			Instant receivedAt) {
