@@ -24,6 +24,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -60,6 +61,11 @@ public class MessagingAutoConfiguration {
 	@Bean
 	OutboxResubmission outboxResubmission(IncompleteEventPublications publications, MessagingProperties properties) {
 		return new OutboxResubmission(publications, properties);
+	}
+
+	@Bean
+	OutboxPurge outboxPurge(CompletedEventPublications publications, MessagingProperties properties) {
+		return new OutboxPurge(publications, properties);
 	}
 
 	@Bean

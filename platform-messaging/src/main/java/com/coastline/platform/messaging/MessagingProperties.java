@@ -20,9 +20,13 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Pro
 	 * @param resubmitInterval how often failed publications are sent again
 	 * @param minAge a failed publication is resubmitted once it is at least this old
 	 * @param batchSize at most this many publications per resubmission run
+	 * @param completedRetention completed publications older than this are deleted (the outbox's history, for
+	 * looking into what was sent)
+	 * @param purgeInterval how often old completed publications are deleted
 	 */
 	public record Outbox(@DefaultValue("10s") Duration resubmitInterval, @DefaultValue("0s") Duration minAge,
-			@DefaultValue("500") int batchSize) {
+			@DefaultValue("500") int batchSize, @DefaultValue("7d") Duration completedRetention,
+			@DefaultValue("1h") Duration purgeInterval) {
 	}
 
 	/**

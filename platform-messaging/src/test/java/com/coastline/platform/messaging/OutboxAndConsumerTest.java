@@ -61,6 +61,9 @@ class OutboxAndConsumerTest {
 	@Autowired
 	ProcessedMessages processedMessages;
 
+	@Autowired
+	OutboxPurge outboxPurge;
+
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
 
@@ -223,6 +226,30 @@ class OutboxAndConsumerTest {
 		assertThat(purged).isGreaterThanOrEqualTo(1);
 		assertThat(processedMessages.isProcessed("purge-test", old)).isFalse();
 		assertThat(processedMessages.isProcessed("purge-test", recent)).isTrue();
+	}
+
+	@Test
+	void completedPublicationsAreDeletedOnlyAfterTheirRetention() {
+		ParcelShipped old = desk.ship("Sagres");
+		ParcelShipped recent = desk.ship("Olhao");
+		await().atMost(EVENTUALLY).until(() -> publicationCompleted(old.eventId()) && publicationCompleted(recent.eventId()));
+		completedDaysAgo(old.eventId(), 8);
+		completedDaysAgo(recent.eventId(), 6);
+
+		outboxPurge.purgeCompleted();
+
+		assertThat(publications(old.eventId())).isZero();
+		assertThat(publications(recent.eventId())).isOne();
+	}
+
+	private void completedDaysAgo(UUID eventId, int days) {
+		jdbc.update("update event_publication set completion_date = now() - make_interval(days => ?) where serialized_event like ?",
+				days, "%" + eventId + "%");
+	}
+
+	private int publications(UUID eventId) {
+		return jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?", Integer.class,
+				"%" + eventId + "%");
 	}
 
 	@Test
