@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,6 +28,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,6 +58,27 @@ public class MessagingAutoConfiguration {
 			Environment environment) {
 		String source = "/" + environment.getProperty("spring.application.name", "coastline");
 		return new OutboxRoutes(routes, source).externalization();
+	}
+
+	/**
+	 * Spring Modulith's outbox repository, without the "processing" mark and with completions written together
+	 * ({@link OutboxCompletions}); in its default completion mode only (completed publications kept and updated).
+	 */
+	@Bean
+	static BeanPostProcessor outboxCompletions(ObjectProvider<JdbcTemplate> jdbc, Environment environment) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				boolean updatesCompleted = "update"
+					.equalsIgnoreCase(environment.getProperty("spring.modulith.events.completion-mode", "update"));
+				if (bean instanceof EventPublicationRepository repository && !(bean instanceof OutboxCompletions)
+						&& updatesCompleted) {
+					return new OutboxCompletions(repository, jdbc.getObject(),
+							environment.getProperty("spring.application.name", "coastline"));
+				}
+				return bean;
+			}
+		};
 	}
 
 	@Bean
