@@ -9,6 +9,13 @@ import com.coastline.platform.web.problem.ProblemType;
 import com.coastline.platform.web.tenant.TenantScope;
 import com.coastline.platform.web.testapp.Note;
 import com.coastline.platform.web.testapp.Notes;
+import com.coastline.platform.web.testapp.RecordedStatements;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityNotFoundException;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.hibernate.ObjectNotFoundException;
+import org.hibernate.Session;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +24,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.coastline.platform.web.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @PlatformWebTest
 class TenantIsolationTest {
@@ -33,6 +43,12 @@ class TenantIsolationTest {
 
 	@Autowired
 	private Notes notes;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
+
+	@PersistenceContext
+	private EntityManager entityManager;
 
 	private UUID noteOfA;
 
@@ -132,6 +148,68 @@ class TenantIsolationTest {
 
 		// then
 		assertThat(all).extracting(Note::getWorkspaceId).contains(this.workspaceA, this.workspaceB);
+	}
+
+	/**
+	 * Loads by id run Hibernate's one plan for the entity, without the tenant predicate (TenantCheckedLoads): the
+	 * row's workspace is compared afterwards. Hibernate would otherwise build a new plan for every load.
+	 */
+	@Test
+	void theWorkspacesOwnRowIsLoadedByIdWithoutTheTenantPredicate() {
+		List<String> statements = RecordedStatements.during(() -> inTransaction(this.workspaceA,
+				() -> assertThat(this.entityManager.find(Note.class, this.noteOfA)).extracting(Note::getTitle)
+					.isEqualTo("Kitchen measurements")));
+
+		assertThat(statements).singleElement()
+			.satisfies(sql -> assertThat(sql.substring(sql.indexOf(" where "))).doesNotContain("workspace_id"));
+	}
+
+	@Test
+	void anotherWorkspacesRowLoadedByIdIsNotFoundAndDoesNotStayInTheSession() {
+		inTransaction(this.workspaceB, () -> {
+			assertThat(this.entityManager.find(Note.class, this.noteOfA)).isNull();
+			assertThat(this.entityManager.unwrap(Session.class).getStatistics().getEntityCount()).isZero();
+			return null;
+		});
+	}
+
+	@Test
+	void aLockingLoadByIdKeepsTheTenantPredicate() {
+		List<String> statements = RecordedStatements.during(() -> inTransaction(this.workspaceB,
+				() -> {
+					assertThat(this.entityManager.find(Note.class, this.noteOfA, LockModeType.PESSIMISTIC_WRITE)).isNull();
+					return null;
+				}));
+
+		assertThat(statements).singleElement()
+			.satisfies(sql -> assertThat(sql.substring(sql.indexOf(" where "))).contains("workspace_id"));
+	}
+
+	@Test
+	void aReferenceToAnotherWorkspacesRowCannotBeRead() {
+		inTransaction(this.workspaceB, () -> {
+			Note reference = this.entityManager.getReference(Note.class, this.noteOfA);
+			assertThatThrownBy(reference::getTitle).isInstanceOfAny(EntityNotFoundException.class,
+					ObjectNotFoundException.class);
+			return null;
+		});
+	}
+
+	@Test
+	void theWorkspacesOwnRowLoadsAfterAnotherWorkspacesWasRefusedInTheSameSession() {
+		UUID noteOfB = TenantScope.runAs(this.workspaceB,
+				() -> this.notes.saveAndFlush(new Note(UUID.randomUUID(), "Porch railing")).getId());
+
+		inTransaction(this.workspaceB, () -> {
+			assertThat(this.entityManager.find(Note.class, this.noteOfA)).isNull();
+			assertThat(this.entityManager.find(Note.class, noteOfB)).extracting(Note::getTitle).isEqualTo("Porch railing");
+			assertThat(this.entityManager.find(Note.class, this.noteOfA)).isNull();
+			return null;
+		});
+	}
+
+	private <T> T inTransaction(UUID workspace, java.util.function.Supplier<T> work) {
+		return TenantScope.runAs(workspace, () -> new TransactionTemplate(this.transactions).execute(status -> work.get()));
 	}
 
 	private MvcTestResult get(String path, String token) {

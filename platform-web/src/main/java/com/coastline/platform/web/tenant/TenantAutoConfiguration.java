@@ -1,7 +1,11 @@
 package com.coastline.platform.web.tenant;
 
+import java.util.List;
+
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
+import org.hibernate.jpa.boot.spi.JpaSettings;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,7 +16,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@link CurrentTenant} bean and, where the service uses Hibernate, the resolver that feeds it
- * to every {@code @TenantId} column, so that tenant filtering is done by the framework.
+ * to every {@code @TenantId} column, so that tenant filtering is done by the framework, and loads by id checked
+ * against the tenant rather than filtered ({@link TenantCheckedLoads}: the same answers, without a new load plan
+ * per load).
  */
 @AutoConfiguration
 public class TenantAutoConfiguration {
@@ -29,8 +35,11 @@ public class TenantAutoConfiguration {
 
 		@Bean
 		HibernatePropertiesCustomizer tenantIdentifierResolverCustomizer(CurrentTenant currentTenant) {
-			return (properties) -> properties.put(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER,
-					new TenantIdentifierResolver(currentTenant));
+			return (properties) -> {
+				properties.put(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new TenantIdentifierResolver(currentTenant));
+				properties.put(JpaSettings.INTEGRATOR_PROVIDER,
+						(IntegratorProvider) () -> List.of(new TenantCheckedLoads.Registration()));
+			};
 		}
 	}
 }
