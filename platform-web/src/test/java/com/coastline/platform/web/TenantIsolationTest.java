@@ -3,13 +3,13 @@ package com.coastline.platform.web;
 import java.util.List;
 import java.util.UUID;
 
+import com.coastline.platform.test.jpa.Statements;
 import com.coastline.platform.test.security.TestTokens;
 import com.jayway.jsonpath.JsonPath;
 import com.coastline.platform.web.problem.ProblemType;
 import com.coastline.platform.web.tenant.TenantScope;
 import com.coastline.platform.web.testapp.Note;
 import com.coastline.platform.web.testapp.Notes;
-import com.coastline.platform.web.testapp.RecordedStatements;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.LockModeType;
@@ -156,9 +156,9 @@ class TenantIsolationTest {
 	 */
 	@Test
 	void theWorkspacesOwnRowIsLoadedByIdWithoutTheTenantPredicate() {
-		List<String> statements = RecordedStatements.during(() -> inTransaction(this.workspaceA,
+		List<String> statements = Statements.during(() -> inTransaction(this.workspaceA,
 				() -> assertThat(this.entityManager.find(Note.class, this.noteOfA)).extracting(Note::getTitle)
-					.isEqualTo("Kitchen measurements")));
+					.isEqualTo("Kitchen measurements"))).statements();
 
 		assertThat(statements).singleElement()
 			.satisfies(sql -> assertThat(sql.substring(sql.indexOf(" where "))).doesNotContain("workspace_id"));
@@ -175,11 +175,11 @@ class TenantIsolationTest {
 
 	@Test
 	void aLockingLoadByIdKeepsTheTenantPredicate() {
-		List<String> statements = RecordedStatements.during(() -> inTransaction(this.workspaceB,
+		List<String> statements = Statements.during(() -> inTransaction(this.workspaceB,
 				() -> {
 					assertThat(this.entityManager.find(Note.class, this.noteOfA, LockModeType.PESSIMISTIC_WRITE)).isNull();
 					return null;
-				}));
+				})).statements();
 
 		assertThat(statements).singleElement()
 			.satisfies(sql -> assertThat(sql.substring(sql.indexOf(" where "))).contains("workspace_id"));

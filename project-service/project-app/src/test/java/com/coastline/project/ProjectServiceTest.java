@@ -15,13 +15,13 @@ import org.springframework.context.annotation.Import;
 /**
  * The one Spring context of this module's tests: the whole service on real PostgreSQL and Kafka, on
  * random ports (the management port too), with tokens of the JVM-wide test issuer. Every test class
- * uses exactly this, so the context is shared. {@link Statements} sees every SQL statement Hibernate sends.
+ * uses exactly this, so the context is shared. {@link com.coastline.platform.test.jpa.Statements} sees every SQL statement Hibernate sends.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
-		"spring.jpa.properties.hibernate.session_factory.statement_inspector=com.coastline.project.Statements" })
+		"spring.jpa.properties.hibernate.session_factory.statement_inspector=com.coastline.platform.test.jpa.Statements" })
 @AutoConfigureMockMvc
 @Import(TestInfrastructure.class)
 public @interface ProjectServiceTest {

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.coastline.platform.test.jpa.Statements;
 import com.coastline.project.BackOffice;
 import com.coastline.project.PortalClient;
 import com.coastline.project.ProjectServiceTest;
-import com.coastline.project.Statements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.coastline.project;
+package com.coastline.platform.test.jpa;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +8,10 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
  * The SQL statements Hibernate prepares on the test's own thread while a piece of work runs (MockMvc handles a
- * request on the calling thread), to show how many round trips to PostgreSQL a request costs. Statements of other
- * threads (Kafka consumers, the outbox relay) are not counted. Hibernate creates this inspector from the property
- * that {@link ProjectServiceTest} sets.
+ * request on the calling thread): how many round trips to PostgreSQL a request costs, or what a statement says.
+ * Statements of other threads (Kafka consumers, the outbox relay) are not counted. Hibernate creates this inspector
+ * from the test's property
+ * {@code spring.jpa.properties.hibernate.session_factory.statement_inspector=com.coastline.platform.test.jpa.Statements}.
  */
 public final class Statements implements StatementInspector {
 
