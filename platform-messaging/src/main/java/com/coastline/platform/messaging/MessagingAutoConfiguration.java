@@ -69,10 +69,9 @@ public class MessagingAutoConfiguration {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
-				boolean updatesCompleted = "update"
-					.equalsIgnoreCase(environment.getProperty("spring.modulith.events.completion-mode", "update"));
 				if (bean instanceof EventPublicationRepository repository && !(bean instanceof OutboxCompletions)
-						&& updatesCompleted) {
+						&& "update".equalsIgnoreCase(
+								environment.getProperty("spring.modulith.events.completion-mode", "update"))) {
 					return new OutboxCompletions(repository, jdbc.getObject(),
 							environment.getProperty("spring.application.name", "coastline"));
 				}

@@ -44,7 +44,7 @@ final class OutboxCompletions implements EventPublicationRepository, DisposableB
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxCompletions.class);
 
-	static final String TABLE = "event_publication";
+	private static final String TABLE = "event_publication";
 
 	/** The ids and completion times of a batch, as two arrays of the same length. */
 	private static final String COMPLETE = """
