@@ -10,13 +10,19 @@ import com.coastline.platform.test.TestInfrastructure;
 import com.coastline.platform.web.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Requests Tomcat refuses before any application code runs still get a problem, never Tomcat's HTML. */
+/**
+ * Requests Tomcat refuses before any application code runs still get a problem, never Tomcat's HTML; and Tomcat holds
+ * a bounded number of connections, so an overloaded service does not fill its heap with them.
+ */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestInfrastructure.class)
 class TomcatRefusalsTest {
@@ -25,6 +31,17 @@ class TomcatRefusalsTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	WebServerApplicationContext context;
+
+	@Test
+	void tomcatHoldsAtMostAThousandConnectionsAtOnce() {
+		// platform-web's server default, not Tomcat's 8,192 (about 160 MB of buffers in a 256 MB heap)
+		TomcatWebServer server = (TomcatWebServer) this.context.getWebServer();
+
+		assertThat(server.getTomcat().getConnector().getProperty("maxConnections")).isEqualTo(1000);
+	}
 
 	@Test
 	void aHeaderOverTheSizeLimitIsABadRequestProblem() throws Exception {

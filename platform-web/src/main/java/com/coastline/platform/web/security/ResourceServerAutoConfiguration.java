@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -112,6 +113,18 @@ public class ResourceServerAutoConfiguration {
 		converter.setJwtGrantedAuthoritiesConverter(
 				new DelegatingJwtGrantedAuthoritiesConverter(new JwtGrantedAuthoritiesConverter(), roles));
 		return converter;
+	}
+
+	/**
+	 * No observations of Spring Security's own (its filter chain, each authentication, each authorization): the
+	 * request's {@code http.server.requests} observation, its timer and its trace span cover the request. Switched
+	 * off by the property {@code management.observations.enable.spring.security} alone, Security still wrapped every
+	 * filter of every chain in an observing filter and asked for a no-op observation at each one, per request.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

@@ -137,7 +137,7 @@ class TracingTest {
 	}
 
 	@Test
-	void exportsNothingWithoutAnEndpointButStillContinuesTheCallersTraceAndTimesWithHistogramBuckets() throws Exception {
+	void exportsNothingWithoutAnEndpointButStillContinuesTheCallersTraceAndTimesWithHistogramBucketsAndNoSecurityObservations() throws Exception {
 		this.application = start(Map.of());
 		// No exporter at all (Boot's has no default endpoint): nothing is sent anywhere, nothing fails.
 		assertThat(this.application.getBeansOfType(SpanExporter.class)).isEmpty();
@@ -163,6 +163,10 @@ class TracingTest {
 			.containsExactly(buckets);
 		assertThat(bucketsOf(meters.get("http.client.requests").tag("client.name", "127.0.0.1").timer()))
 			.containsExactly(buckets);
+		// Spring Security observed nothing of its own (filter chain, authorizations): the request's timer covers it.
+		assertThat(meters.getMeters()).extracting((meter) -> meter.getId().getName())
+			.contains("http.server.requests")
+			.noneMatch((name) -> name.startsWith("spring.security"));
 	}
 
 	private static double[] bucketsOf(Timer timer) {
