@@ -18,6 +18,7 @@ import com.coastline.platform.test.TestInfrastructure;
 import com.coastline.platform.test.kafka.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import static com.coastline.platform.test.kafka.TopicRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +65,9 @@ class OutboxAndConsumerTest {
 
 	@Autowired
 	OutboxPurge outboxPurge;
+
+	@Autowired
+	KafkaTemplate<?, ?> outboxProducer;
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
@@ -259,6 +264,13 @@ class OutboxAndConsumerTest {
 
 		assertThat(meters.get("coastline.outbox.backlog").gauge().value()).isZero();
 		assertThat(meters.get("coastline.outbox.oldest.age").gauge().value()).isZero();
+	}
+
+	@Test
+	void outboxProducerSendsWithoutWaitingForABatchToFill() {
+		// Kafka 4's producer waits up to 5 ms by default; an approval's email crosses two outboxes.
+		assertThat(outboxProducer.getProducerFactory().getConfigurationProperties())
+			.containsEntry(ProducerConfig.LINGER_MS_CONFIG, "0");
 	}
 
 	private ParcelShipped sendDirectly(UUID parcel, String destination) {
