@@ -16,7 +16,9 @@ import java.util.UUID;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -30,14 +32,23 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * figure that matters is not Gatling's (the approve call) but the time from the approval ({@code approved_at}
  * in project-service) to the SMTP server's acceptance ({@code sent_at} of the delivery in notification-service),
  * printed after the load with the ledger: expected emails (approvals × enabled automations), sent, lost and
- * duplicated. With {@code -Dbenchmark.burst=true} all approvals arrive within 10 s instead, and the figure is
- * the time to drain them.
+ * duplicated. With {@code -Dbenchmark.burst=true} all approvals come at once instead ({@link #BURST_INTAKE} at a
+ * time, as fast as project-service takes them), and the figure is the time from the first approval to the last email.
  */
 public class ApprovalEmailSimulation extends Simulation {
 
 	private static final Load LOAD = Load.fromSystemProperties();
 
 	private static final boolean BURST = Boolean.getBoolean("benchmark.burst");
+
+	/**
+	 * A burst's approvals in flight at once: each of these clients approves its share of the projects one after the
+	 * other, as fast as project-service answers. Two cores answer far fewer than the 2,000 approval requests a second
+	 * an open model would send for 20,000 in 10 s: that measured project-service's door (connections refused once
+	 * its 1,000 were taken), not the pipeline behind it. Each client takes the same share: a remainder of the
+	 * projects (fewer than this number) is left unapproved, and the ledger counts what was approved.
+	 */
+	private static final int BURST_INTAKE = Integer.getInteger("benchmark.burst.intake", 50);
 
 	private final String workspace = Setup.demoWorkspace(LOAD);
 
@@ -48,13 +59,16 @@ public class ApprovalEmailSimulation extends Simulation {
 	{
 		Setup.awaitConsumersCaughtUp();
 		Iterator<Map<String, Object>> feeder = projects.stream().map(id -> Map.<String, Object>of("project", id)).iterator();
-		String token = Setup.adminToken(LOAD, workspace);
-		var approvals = scenario("approve")
-			.feed(feeder)
-			.exec(approve());
-		setUp(approvals.injectOpen(BURST ? constantUsersPerSec(projects.size() / 10.0).during(Duration.ofSeconds(10))
-				: constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
-			.protocols(http.baseUrl(LOAD.projectUrl()).shareConnections().authorizationHeader("Bearer " + token))
+		// A burst may outlast a workspace token (5 minutes).
+		RenewedToken admin = new RenewedToken("admin", () -> Setup.adminToken(LOAD, workspace));
+		var approve = approve().header("Authorization", session -> admin.bearer());
+		var approvals = BURST
+				? scenario("approve").repeat(projects.size() / BURST_INTAKE).on(feed(feeder).exec(approve))
+					.injectOpen(atOnceUsers(BURST_INTAKE))
+				: scenario("approve").feed(feeder).exec(approve)
+					.injectOpen(constantUsersPerSec(LOAD.rate()).during(LOAD.duration()));
+		setUp(approvals)
+			.protocols(http.baseUrl(LOAD.projectUrl()).shareConnections())
 			.assertions(global().failedRequests().percent().lte(1.0));
 		loadStarted = Instant.now();
 		Setup.loadStarts();
