@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import com.coastline.platform.test.kafka.KafkaBrokerProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -30,7 +29,7 @@ import io.zonky.test.db.postgres.util.ArchUtils;
  */
 public final class LocalStack implements AutoCloseable, ServiceUrls {
 
-	/** Seven JVMs start side by side: on a busy 2-core machine some take over 4 minutes to be ready. */
+	/** One JVM's start: on a busy 2-core machine (seven starting side by side, as before) some took over 4 minutes. */
 	private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
 
 	/** The {@code backoffice-gateway} client's secret at identity-service: both services' local default. */
@@ -51,6 +50,8 @@ public final class LocalStack implements AutoCloseable, ServiceUrls {
 	private final Map<Service, Map<String, String>> settings;
 
 	private final boolean faultProxies;
+
+	private final int startConcurrency;
 
 	private EmbeddedPostgres postgres;
 
@@ -74,6 +75,7 @@ public final class LocalStack implements AutoCloseable, ServiceUrls {
 		this.instances = new EnumMap<>(builder.instances);
 		this.settings = new EnumMap<>(builder.settings);
 		this.faultProxies = builder.faultProxies;
+		this.startConcurrency = builder.startConcurrency;
 	}
 
 	public static Builder builder(Path repositoryRoot) {
@@ -91,19 +93,7 @@ public final class LocalStack implements AutoCloseable, ServiceUrls {
 				postgresProxy = FaultProxy.start("postgres", ports.postgres(), 0);
 				smtpProxy = FaultProxy.start("smtp", ports.smtp(), 0);
 			}
-			for (Service service : services) {
-				int count = instances.getOrDefault(service, 1);
-				for (int replica = 1; replica <= count; replica++) {
-					ServiceProcess process = process(service, replica);
-					processes.computeIfAbsent(service, s -> new ArrayList<>()).add(process);
-					process.start();
-				}
-			}
-			CompletableFuture.allOf(processes.values()
-				.stream()
-				.flatMap(List::stream)
-				.map(process -> CompletableFuture.runAsync(() -> process.awaitReady(READY_TIMEOUT)))
-				.toArray(CompletableFuture[]::new)).join();
+			startServices();
 			return this;
 		}
 		catch (IOException ex) {
@@ -114,6 +104,19 @@ public final class LocalStack implements AutoCloseable, ServiceUrls {
 			close();
 			throw ex;
 		}
+	}
+
+	/** Every instance of every service, at most {@link Builder#startConcurrency} starting at a time. */
+	private void startServices() {
+		List<ServiceProcess> all = new ArrayList<>();
+		for (Service service : services) {
+			for (int replica = 1; replica <= instances.getOrDefault(service, 1); replica++) {
+				ServiceProcess process = process(service, replica);
+				processes.computeIfAbsent(service, s -> new ArrayList<>()).add(process);
+				all.add(process);
+			}
+		}
+		BoundedStart.start(all, startConcurrency, ServiceProcess::start, process -> process.awaitReady(READY_TIMEOUT));
 	}
 
 	/** The service's first instance: the one on its own port, which {@link #url} names. */
@@ -300,7 +303,17 @@ public final class LocalStack implements AutoCloseable, ServiceUrls {
 		env.put("PORT", String.valueOf(port));
 		env.put("MANAGEMENT_PORT", String.valueOf(management));
 		String name = replica == 1 ? service.shortName() : service.shortName() + "-" + replica;
-		return new ServiceProcess(service, name, jarOf(service), env, port, management, log);
+		return new ServiceProcess(service, name, jarOf(service), env, port, management, log, jvmOptions(service));
+	}
+
+	/**
+	 * The system property {@code coastline.local.jvm-options.<short name>} (e.g. {@code
+	 * -Dcoastline.local.jvm-options.portal="-Xmn96m"}), split at spaces: options for that service's JVMs after the
+	 * launcher's own, where {@code _JAVA_OPTIONS} would reach every JVM (the Kafka broker's too).
+	 */
+	private static List<String> jvmOptions(Service service) {
+		String options = System.getProperty("coastline.local.jvm-options." + service.shortName(), "").strip();
+		return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
 	}
 
 	private Map<String, String> environment(Service service) {
@@ -372,6 +385,9 @@ public final class LocalStack implements AutoCloseable, ServiceUrls {
 
 		private boolean faultProxies;
 
+		private int startConcurrency = Integer.getInteger("coastline.local.start-concurrency",
+				Runtime.getRuntime().availableProcessors());
+
 		private Builder(Path root) {
 			this.root = root.toAbsolutePath().normalize();
 			this.dataDir = this.root.resolve(".local");
@@ -438,6 +454,18 @@ public final class LocalStack implements AutoCloseable, ServiceUrls {
 		 */
 		public Builder faultProxies() {
 			this.faultProxies = true;
+			return this;
+		}
+
+		/**
+		 * How many service JVMs start at the same time (default: the machine's cores, or the system property
+		 * {@code coastline.local.start-concurrency}); the next starts as soon as one is ready.
+		 */
+		public Builder startConcurrency(int jvms) {
+			if (jvms < 1) {
+				throw new IllegalArgumentException("At least one JVM starts at a time");
+			}
+			this.startConcurrency = jvms;
 			return this;
 		}
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -39,9 +40,15 @@ public final class ServiceProcess {
 
 	private final PrintStream log;
 
+	/** Options after the launcher's own, e.g. another heap for one service in a benchmark. */
+	private final List<String> jvmOptions;
+
 	private Process process;
 
 	private Thread output;
+
+	/** When the JVM was started (System.nanoTime), for the time it took to be ready. */
+	private volatile long startedAt;
 
 	/** The AOT cache this instance records, if it is the one recording its service's. */
 	private LaunchCache.Recording recording;
@@ -50,7 +57,7 @@ public final class ServiceProcess {
 	private volatile boolean cacheWritten;
 
 	ServiceProcess(Service service, String name, Path jar, Map<String, String> environment, int port,
-			int managementPort, PrintStream log) {
+			int managementPort, PrintStream log, List<String> jvmOptions) {
 		this.service = service;
 		this.name = name;
 		this.jar = jar;
@@ -58,6 +65,7 @@ public final class ServiceProcess {
 		this.port = port;
 		this.managementPort = managementPort;
 		this.log = log;
+		this.jvmOptions = List.copyOf(jvmOptions);
 	}
 
 	public Service service() {
@@ -92,12 +100,14 @@ public final class ServiceProcess {
 				// Small heaps and the serial collector: seven JVMs share two cores and a laptop's memory.
 				"-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
 				"-XX:ReservedCodeCacheSize=64m"));
+		command.addAll(jvmOptions);
 		recording = launch.options(command, name);
 		cacheWritten = false;
 		command.addAll(List.of("-jar", launch.jar().toString()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().putAll(environment);
 		try {
+			startedAt = System.nanoTime();
 			process = builder.start();
 		}
 		catch (IOException ex) {
@@ -121,6 +131,8 @@ public final class ServiceProcess {
 			}
 			try {
 				if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					log.println(String.format(Locale.ROOT, "[%-12s] ready in %.1f s (from its JVM's start to UP)", name,
+							(System.nanoTime() - startedAt) / 1e9));
 					return;
 				}
 			}
