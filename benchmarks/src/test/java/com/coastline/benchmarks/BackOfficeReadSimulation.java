@@ -3,9 +3,7 @@ package com.coastline.benchmarks;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.global;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -21,12 +19,10 @@ public class BackOfficeReadSimulation extends Simulation {
 		// A workspace token lives 5 minutes: longer than any single run of the harness.
 		String token = Setup.adminToken(LOAD, Setup.demoWorkspace(LOAD));
 		String project = Setup.demoProject(LOAD, token);
-		setUp(scenario("project read")
-			.exec(read(project))
-			.injectOpen(constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
+		setUp(LOAD.run("project read", read(project)))
 			.protocols(http.baseUrl(LOAD.projectUrl()).shareConnections().authorizationHeader("Bearer " + token))
 			.assertions(global().failedRequests().percent().lte(1.0));
-		Setup.loadStarts();
+		Setup.loadStarts(LOAD.leadIn());
 	}
 
 	/** One read of the project (the workspace's bearer token is the caller's). */

@@ -8,10 +8,8 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -47,12 +45,10 @@ public class CodeRequestSimulation extends Simulation {
 		}
 		String workspace = Setup.demoWorkspace(LOAD);
 		String gateway = Setup.gatewayToken(LOAD); // lives 5 minutes: longer than any run of the harness
-		setUp(scenario("code request")
-			.exec(request(workspace))
-			.injectOpen(constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
+		setUp(LOAD.run("code request", request(workspace)))
 			.protocols(http.baseUrl(LOAD.identityUrl()).shareConnections().authorizationHeader("Bearer " + gateway))
 			.assertions(global().failedRequests().percent().lte(1.0));
-		Setup.loadStarts();
+		Setup.loadStarts(LOAD.leadIn());
 	}
 
 	/**

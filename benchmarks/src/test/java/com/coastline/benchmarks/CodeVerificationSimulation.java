@@ -6,9 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.gatling.javaapi.core.Simulation;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.global;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -33,18 +31,16 @@ public class CodeVerificationSimulation extends Simulation {
 		// A new token for the load: the set-up can outlast a client token's 5 minutes (notification's wait).
 		String gateway = Setup.gatewayToken(LOAD);
 		AtomicInteger next = new AtomicInteger();
-		setUp(scenario("code verification")
-			.exec(http("code verification").post("/internal/codes/verify")
-				.body(StringBody(session -> {
-					Setup.Code code = codes.get(Math.floorMod(next.getAndIncrement(), codes.size()));
-					return "{\"attempt\":\"%s\",\"code\":\"%s\",\"ip\":\"%s\",\"userAgent\":\"Coastline benchmark\"}"
-						.formatted(code.attempt(), code.code(), code.ip());
-				}))
-				.asJson()
-				.check(status().is(201)))
-			.injectOpen(constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
+		setUp(LOAD.run("code verification", http("code verification").post("/internal/codes/verify")
+			.body(StringBody(session -> {
+				Setup.Code code = codes.get(Math.floorMod(next.getAndIncrement(), codes.size()));
+				return "{\"attempt\":\"%s\",\"code\":\"%s\",\"ip\":\"%s\",\"userAgent\":\"Coastline benchmark\"}"
+					.formatted(code.attempt(), code.code(), code.ip());
+			}))
+			.asJson()
+			.check(status().is(201))))
 			.protocols(http.baseUrl(LOAD.identityUrl()).shareConnections().authorizationHeader("Bearer " + gateway))
 			.assertions(global().failedRequests().percent().lte(1.0));
-		Setup.loadStarts();
+		Setup.loadStarts(LOAD.leadIn());
 	}
 }

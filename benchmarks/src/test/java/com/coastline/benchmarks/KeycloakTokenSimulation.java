@@ -22,15 +22,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.gatling.javaapi.core.CheckBuilder;
-import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.regex;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -83,39 +79,38 @@ public class KeycloakTokenSimulation extends Simulation {
 	private static final Pattern ALGORITHM = Pattern.compile("\"alg\"\\s*:\\s*\"([^\"]+)\"");
 
 	{
-		ChainBuilder request = switch (GRANT) {
+		HttpRequestActionBuilder request = switch (GRANT) {
 			case "client_credentials" -> {
 				expectEs256(token(SERVICE_CLIENT, SERVICE_SECRET, Map.of("grant_type", "client_credentials")));
-				yield exec(checked(http("client_credentials").post(TOKEN_PATH)
+				yield checked(http("client_credentials").post(TOKEN_PATH)
 					.basicAuth(SERVICE_CLIENT, SERVICE_SECRET)
-					.formParam("grant_type", "client_credentials")));
+					.formParam("grant_type", "client_credentials"));
 			}
 			case "refresh_token" -> {
 				List<String> refreshTokens = logins(Integer.getInteger("benchmark.sessions", 200));
 				expectEs256(token(APP_CLIENT, APP_SECRET,
 						Map.of("grant_type", "refresh_token", "refresh_token", refreshTokens.get(0))));
-				yield exec(checked(http("refresh_token").post(TOKEN_PATH)
+				yield checked(http("refresh_token").post(TOKEN_PATH)
 					.basicAuth(APP_CLIENT, APP_SECRET)
 					.formParam("grant_type", "refresh_token")
 					.formParam("refresh_token",
-							session -> refreshTokens.get((int) Math.floorMod(session.userId(), refreshTokens.size())))));
+							session -> refreshTokens.get((int) Math.floorMod(session.userId(), refreshTokens.size()))));
 			}
 			case "password" -> {
 				expectEs256(token(APP_CLIENT, APP_SECRET, password()));
-				yield exec(checked(http("password").post(TOKEN_PATH)
+				yield checked(http("password").post(TOKEN_PATH)
 					.basicAuth(APP_CLIENT, APP_SECRET)
 					.formParam("grant_type", "password")
 					.formParam("username", USERNAME)
-					.formParam("password", PASSWORD)));
+					.formParam("password", PASSWORD));
 			}
 			default -> throw new IllegalArgumentException(
 					"benchmark.grant must be client_credentials, refresh_token or password, not " + GRANT);
 		};
-		setUp(scenario("keycloak " + GRANT).exec(request)
-			.injectOpen(constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
+		setUp(LOAD.run("keycloak " + GRANT, request))
 			.protocols(http.baseUrl(KEYCLOAK).shareConnections())
 			.assertions(global().failedRequests().percent().lte(1.0));
-		Setup.loadStarts();
+		Setup.loadStarts(LOAD.leadIn());
 	}
 
 	/**

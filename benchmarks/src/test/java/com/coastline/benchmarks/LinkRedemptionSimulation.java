@@ -5,9 +5,7 @@ import java.util.List;
 import io.gatling.javaapi.core.Simulation;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.global;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -25,15 +23,13 @@ public class LinkRedemptionSimulation extends Simulation {
 	{
 		String gateway = Setup.gatewayToken(LOAD);
 		List<String> links = Setup.demoLinkTokens(LOAD, 500);
-		setUp(scenario("link redemption")
-			.exec(http("link redemption").post("/internal/links/redeem")
-				.body(StringBody(session -> Setup.redemption(links.get((int) Math.floorMod(session.userId(), links.size())),
-						"203.0.113." + (1 + Math.floorMod(session.userId(), 254)))))
-				.asJson()
-				.check(status().is(201)))
-			.injectOpen(constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
+		setUp(LOAD.run("link redemption", http("link redemption").post("/internal/links/redeem")
+			.body(StringBody(session -> Setup.redemption(links.get((int) Math.floorMod(session.userId(), links.size())),
+					"203.0.113." + (1 + Math.floorMod(session.userId(), 254)))))
+			.asJson()
+			.check(status().is(201))))
 			.protocols(http.baseUrl(LOAD.identityUrl()).shareConnections().authorizationHeader("Bearer " + gateway))
 			.assertions(global().failedRequests().percent().lte(1.0));
-		Setup.loadStarts();
+		Setup.loadStarts(LOAD.leadIn());
 	}
 }

@@ -9,7 +9,6 @@ import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -47,17 +46,16 @@ public class PortalHomeSimulation extends Simulation {
 	{
 		String gateway = Setup.gatewayToken(LOAD);
 		List<String> sessions = Setup.demoSessions(LOAD, gateway, 500);
-		setUp(scenario("portal home")
-			.exec(home(sessions, !STALLED.isEmpty()))
-			// The warm-up climbs to the rate: at full rate at once, the cold services' first calls answer late
-			// and the portal's circuit to project-service opens before anything is warm.
-			.injectOpen(WARM_UP ? rampUsersPerSec(LOAD.rate() / 10).to(LOAD.rate()).during(LOAD.duration())
-					: constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
+		// The warm-up climbs to the rate: at full rate at once, the cold services' first calls answer late
+		// and the portal's circuit to project-service opens before anything is warm.
+		setUp(WARM_UP ? List.of(scenario("portal home").exec(home(sessions, false))
+			.injectOpen(rampUsersPerSec(LOAD.rate() / 10).to(LOAD.rate()).during(LOAD.duration())))
+				: LOAD.run("portal home", home(sessions, !STALLED.isEmpty())))
 			.protocols(http.baseUrl(LOAD.portalUrl()).shareConnections().disableFollowRedirect())
 			.assertions(global().failedRequests().percent().lte(1.0));
-		Setup.loadStarts();
+		Setup.loadStarts(LOAD.leadIn());
 		if (!STALLED.isEmpty()) {
-			stallHalfway(STALLED, LOAD.duration());
+			stallHalfway(STALLED, LOAD.leadIn(), LOAD.duration());
 		}
 	}
 
@@ -81,10 +79,10 @@ public class PortalHomeSimulation extends Simulation {
 	}
 
 	/** Stops the service's JVM for 2 s when half the run is over, then lets it go on. */
-	private static void stallHalfway(String service, Duration run) {
+	private static void stallHalfway(String service, Duration leadIn, Duration run) {
 		Thread.ofPlatform().daemon().start(() -> {
 			try {
-				Thread.sleep(run.toMillis() / 2);
+				Thread.sleep(leadIn.toMillis() + run.toMillis() / 2);
 				signal("STOP", service);
 				Thread.sleep(2_000);
 				signal("CONT", service);

@@ -1,13 +1,10 @@
 package com.coastline.benchmarks;
 
-import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -21,20 +18,19 @@ public class ServiceTokenSimulation extends Simulation {
 
 	private static final String SECRET = System.getProperty("benchmark.admin-secret", "local-admin-secret");
 
-	private static ChainBuilder token(String name) {
-		return exec(http(name).post("/oauth2/token")
+	private static HttpRequestActionBuilder token(String name) {
+		return http(name).post("/oauth2/token")
 			.basicAuth("admin", SECRET)
 			.formParam("grant_type", "client_credentials")
-			.check(status().is(200)));
+			.check(status().is(200));
 	}
 
 	private final HttpProtocolBuilder protocol = http.baseUrl(LOAD.identityUrl()).shareConnections();
 
 	{
-		setUp(scenario("service token").exec(token("service token"))
-			.injectOpen(constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
+		setUp(LOAD.run("service token", token("service token")))
 			.protocols(protocol)
 			.assertions(global().failedRequests().percent().lte(1.0));
-		Setup.loadStarts();
+		Setup.loadStarts(LOAD.leadIn());
 	}
 }

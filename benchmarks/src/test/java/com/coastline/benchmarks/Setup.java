@@ -371,6 +371,23 @@ final class Setup {
 		}
 	}
 
+	/** {@link #loadStarts()} once the run's lead-in ({@link Load#leadIn()}) is over: the measured part's start. */
+	static void loadStarts(Duration leadIn) {
+		if (!leadIn.isPositive()) {
+			loadStarts();
+			return;
+		}
+		Thread.ofPlatform().daemon().start(() -> {
+			try {
+				Thread.sleep(leadIn.toMillis());
+				loadStarts();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+	}
+
 	static String redemption(String linkToken, String ip) {
 		return "{\"token\":\"%s\",\"ip\":\"%s\",\"userAgent\":\"Coastline benchmark\"}".formatted(linkToken, ip);
 	}

@@ -6,9 +6,7 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.global;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -26,12 +24,10 @@ public class TokenExchangeSimulation extends Simulation {
 	{
 		String gateway = Setup.gatewayToken(LOAD);
 		List<String> sessions = Setup.demoSessions(LOAD, gateway, Integer.getInteger("benchmark.sessions", 200));
-		setUp(scenario("token exchange")
-			.exec(exchange(sessions))
-			.injectOpen(constantUsersPerSec(LOAD.rate()).during(LOAD.duration())))
+		setUp(LOAD.run("token exchange", exchange(sessions)))
 			.protocols(http.baseUrl(LOAD.identityUrl()).shareConnections().authorizationHeader("Bearer " + gateway))
 			.assertions(global().failedRequests().percent().lte(1.0));
-		Setup.loadStarts();
+		Setup.loadStarts(LOAD.leadIn());
 	}
 
 	/** One exchange, each simulated client with a session of the pool (the gateway's bearer token is the caller's). */
