@@ -26,8 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * call takes longer is shown as unavailable
  * @param actionTimeout how long a form (approving an estimate, opening a payment checkout) waits for
  * project-service's answer, which may wait on the payment provider in turn
- * @param tokenReuse how long a page may reuse the client JWT an earlier page of the same session got (never
- * past 10 s before its expiry; forms always get a fresh one); {@code 0s} swaps the cookie at every page
+ * @param tokenReuse how long a page may at most reuse the client JWT an earlier page of the same session got (each
+ * token a random part of it, from half to all, so that sessions begun together do not renew together; never past
+ * 10 s before its expiry; forms always get a fresh one); {@code 0s} swaps the cookie at every page
  * @param paymentOrigins the payment provider's checkout origins ({@code https://checkout.stripe.com}): the only
  * places the Pay form sends the browser to, added to the pages' CSP {@code form-action} (Chrome applies it to the
  * redirect after a form)

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * Pages ({@code GET}) also reuse the token an earlier page of the same session got, for at most
  * {@link PagesProperties#tokenReuse()} and never later than {@value #EXPIRY_MARGIN_SECONDS} s before the token
- * expires: a client reading several pages costs identity one swap per half minute instead of one per page. Forms
+ * expires: a client reading several pages costs identity one swap per half minute instead of one per page. Each
+ * token's reuse is a random part of that time, between half and all of it ({@link #reusableFor}), so that sessions
+ * begun together do not all swap again together, period after period. Forms
  * (any other method) always swap afresh, so a session that has ended can never act; it can read for at most that
  * reuse time after it ended elsewhere (identity ended it: a revocation, the back office, another replica's
  * sign-out), which is shorter than the life of any token identity issued before. A sign-out through this replica
@@ -47,7 +50,7 @@ public class ClientTokens {
 
 	private final Duration reuse;
 
-	private final Cache<String, ClientToken> recent;
+	private final Cache<String, Reusable> recent;
 
 	ClientTokens(IdentityGateway identity, PortalCookies cookies, PagesProperties pages, ObjectProvider<Clock> clock) {
 		this.identity = identity;
@@ -56,7 +59,7 @@ public class ClientTokens {
 		this.reuse = pages.tokenReuse();
 		this.recent = Caffeine.newBuilder()
 			.maximumSize(MAX_SESSIONS)
-			.expireAfter(Expiry.creating((String session, ClientToken token) -> reusableFor(token)))
+			.expireAfter(Expiry.creating((String session, Reusable reusable) -> reusable.leftAt(this.clock.instant())))
 			.build();
 	}
 
@@ -93,9 +96,9 @@ public class ClientTokens {
 	}
 
 	private Optional<ClientToken> reused(String sessionId) {
-		ClientToken known = this.recent.getIfPresent(sessionId);
-		if (known != null && reusableFor(known).isPositive()) {
-			return Optional.of(known);
+		Reusable known = this.recent.getIfPresent(sessionId);
+		if (known != null && known.leftAt(this.clock.instant()).isPositive()) {
+			return Optional.of(known.token());
 		}
 		return swap(sessionId);
 	}
@@ -103,7 +106,9 @@ public class ClientTokens {
 	private Optional<ClientToken> swap(String sessionId) {
 		try {
 			ClientToken token = this.identity.token(sessionId);
-			this.recent.put(sessionId, token);
+			Instant now = this.clock.instant();
+			this.recent.put(sessionId, new Reusable(token,
+					now.plus(reusableFor(token, now, this.reuse, ThreadLocalRandom.current().nextDouble()))));
 			return Optional.of(token);
 		}
 		catch (SignInRefusedException.SessionEnded ex) {
@@ -112,10 +117,26 @@ public class ClientTokens {
 		}
 	}
 
-	private Duration reusableFor(ClientToken token) {
-		Instant now = this.clock.instant();
+	/**
+	 * How long pages may reuse a token just swapped: between half and all of the reuse time, by {@code draw} (0 to
+	 * 1), and never past {@value #EXPIRY_MARGIN_SECONDS} s before it expires. Without the spread, 500 sessions begun
+	 * within two seconds swapped again within two seconds every 30 s, a burst of identity's CPU that greyed out
+	 * pages on a busy machine (docs/benchmarks.md, session 19); with it, their swaps spread over 15 s, then wider at
+	 * every period.
+	 */
+	static Duration reusableFor(ClientToken token, Instant now, Duration reuse, double draw) {
+		Duration spread = Duration.ofMillis(Math.round(reuse.toMillis() * (0.5 + 0.5 * draw)));
 		Duration untilMargin = Duration.between(now, token.expiresAt().minusSeconds(EXPIRY_MARGIN_SECONDS));
-		Duration allowed = (untilMargin.compareTo(this.reuse) < 0) ? untilMargin : this.reuse;
+		Duration allowed = (untilMargin.compareTo(spread) < 0) ? untilMargin : spread;
 		return allowed.isNegative() ? Duration.ZERO : allowed;
+	}
+
+	/** A session's token, and until when pages may reuse it. */
+	private record Reusable(ClientToken token, Instant until) {
+
+		Duration leftAt(Instant now) {
+			Duration left = Duration.between(now, this.until);
+			return left.isNegative() ? Duration.ZERO : left;
+		}
 	}
 }
