@@ -38,7 +38,13 @@ final class BoundedStart {
 			for (P process : processes) {
 				slots.acquireUninterruptibly();
 				throwIfFailed(failure, waiting);
-				start.accept(process);
+				try {
+					start.accept(process);
+				}
+				catch (RuntimeException ex) {
+					failure.compareAndSet(null, ex);
+					throwIfFailed(failure, waiting);
+				}
 				waiting.execute(() -> {
 					try {
 						awaitReady.accept(process);

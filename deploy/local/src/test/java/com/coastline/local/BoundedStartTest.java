@@ -79,6 +79,23 @@ class BoundedStartTest {
 	}
 
 	@Test
+	void aProcessThatCannotBeStartedEndsTheStartWithoutWaitingForTheOthers() {
+		List<String> names = List.of("identity", "project", "media");
+		names.forEach(name -> this.ready.put(name, new CountDownLatch(1)));
+		CompletableFuture<Void> all = CompletableFuture.runAsync(() -> BoundedStart.start(names, 2, name -> {
+			if (name.equals("project")) {
+				throw new IllegalStateException("No jar for project");
+			}
+			this.started.add(name);
+		}, this::awaitReady), runnable -> Thread.ofVirtual().start(runnable));
+
+		assertThat(all).failsWithin(Duration.ofSeconds(5))
+			.withThrowableOfType(ExecutionException.class)
+			.withMessageContaining("No jar for project");
+		assertThat(this.started).as("identity's wait cut short, media never started").containsExactly("identity");
+	}
+
+	@Test
 	void atLeastOneStartsAtATime() {
 		assertThatThrownBy(() -> BoundedStart.start(List.of("identity"), 0, this.started::add, name -> {
 		})).isInstanceOf(IllegalArgumentException.class);
