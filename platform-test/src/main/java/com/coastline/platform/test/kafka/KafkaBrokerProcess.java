@@ -125,6 +125,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 				"share.coordinator.state.topic.min.isr=1",
 				"group.initial.rebalance.delay.ms=0",
 				"auto.create.topics.enable=true",
+				// The log cleaner's dedupe buffer is one heap array allocated at start: Kafka's 128 MB in a 256 MB
+				// heap failed a restart with OutOfMemoryError once (BrokerOutageTest, session 19); 16 MB is plenty
+				// for the compacted topics of a test or the local stack (__consumer_offsets).
+				"log.cleaner.dedupe.buffer.size=16777216",
 				""));
 		return config;
 	}
