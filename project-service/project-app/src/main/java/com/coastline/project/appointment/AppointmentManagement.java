@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -182,11 +181,8 @@ public class AppointmentManagement {
 	/** For the portal: the upcoming visits of the projects the current client may see, soonest first. */
 	@Transactional(readOnly = true)
 	public List<Appointment> upcomingForClient(VisibleProjects visible) {
-		return upcomingOf(visible.ids());
-	}
-
-	private List<Appointment> upcomingOf(Collection<UUID> projectIds) {
-		return projectIds.isEmpty() ? List.of() : this.appointments.findUpcoming(projectIds, this.clock.instant());
+		return visible.isEmpty() ? List.of()
+				: this.appointments.findUpcoming(visible.workspaceId(), visible.ids(), this.clock.instant());
 	}
 
 	/**

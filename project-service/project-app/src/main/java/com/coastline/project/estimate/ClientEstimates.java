@@ -74,7 +74,7 @@ public class ClientEstimates {
 	@Transactional(readOnly = true)
 	public List<Estimate> sent(VisibleProjects visible) {
 		return visible.isEmpty() ? List.of()
-				: this.estimates.findByProjectIdInOrderByCreatedAtAsc(visible.ids())
+				: this.estimates.findOfProjects(visible.workspaceId(), visible.ids())
 					.stream()
 					.filter(estimate -> estimate.shownToClient().isPresent())
 					.toList();

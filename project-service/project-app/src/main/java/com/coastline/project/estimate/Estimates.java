@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
 
 /** The estimates of the current workspace (Hibernate filters every query by workspace). */
@@ -17,6 +18,17 @@ public interface Estimates extends JpaRepository<Estimate, UUID> {
 	List<Estimate> findByProjectIdOrderByCreatedAtAsc(UUID projectId);
 
 	List<Estimate> findByProjectIdInOrderByCreatedAtAsc(Collection<UUID> projectIds);
+
+	/**
+	 * The estimates of these projects of the workspace, oldest first. Plain SQL with the workspace as a parameter,
+	 * for every portal home (as {@code Projects.findVisibleInWorkspace}).
+	 */
+	@NativeQuery("""
+			select e.* from estimate e
+			where e.workspace_id = :workspaceId and e.project_id in (:projectIds)
+			order by e.created_at, e.id
+			""")
+	List<Estimate> findOfProjects(UUID workspaceId, Collection<UUID> projectIds);
 
 	/**
 	 * The estimate, locked until the transaction ends: concurrent moves (two approvals, an approval and a

@@ -64,8 +64,7 @@ public class ClientInvoices {
 	 */
 	public List<Invoice> open(VisibleProjects visible) {
 		return visible.isEmpty() ? List.of()
-				: this.invoices.findByProjectIdInAndStatusInOrderByCreatedAtAsc(visible.ids(),
-						EnumSet.of(InvoiceStatus.OPEN));
+				: this.invoices.findOpenOfProjects(visible.workspaceId(), visible.ids());
 	}
 
 	private List<Invoice> of(Set<InvoiceStatus> statuses) {

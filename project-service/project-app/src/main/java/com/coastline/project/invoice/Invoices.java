@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
 
 /** The invoices of the current workspace (Hibernate filters every query by workspace). */
@@ -20,6 +21,17 @@ public interface Invoices extends JpaRepository<Invoice, UUID> {
 
 	List<Invoice> findByProjectIdInAndStatusInOrderByCreatedAtAsc(Collection<UUID> projectIds,
 			Collection<InvoiceStatus> statuses);
+
+	/**
+	 * The open invoices (waiting for payment) of these projects of the workspace, oldest first. Plain SQL with the
+	 * workspace as a parameter, for every portal home (as {@code Projects.findVisibleInWorkspace}).
+	 */
+	@NativeQuery("""
+			select i.* from invoice i
+			where i.workspace_id = :workspaceId and i.project_id in (:projectIds) and i.status = 'OPEN'
+			order by i.created_at, i.id
+			""")
+	List<Invoice> findOpenOfProjects(UUID workspaceId, Collection<UUID> projectIds);
 
 	/**
 	 * The invoice, locked until the transaction ends: payments, voids and the overdue job queue up and each

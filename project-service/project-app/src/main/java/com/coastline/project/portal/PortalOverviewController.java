@@ -69,7 +69,7 @@ class PortalOverviewController {
 	@Transactional(readOnly = true)
 	Overview overview(@RequestParam(required = false) Instant since) {
 		VisibleProjects visible = this.access.visible();
-		Map<UUID, Long> changes = this.timeline.clientChangesSince(visible.ids(), since, visible.contactId());
+		Map<UUID, Long> changes = this.timeline.clientChangesSince(visible, since);
 		List<OverviewProject> overviewProjects = visible.projects()
 			.stream()
 			.map(project -> new OverviewProject(project.getId(), project.getName(), project.getAddress(),

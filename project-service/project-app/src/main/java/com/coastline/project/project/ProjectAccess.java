@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a portal client may see: the projects of the token's workspace (Hibernate's tenant filter) whose
+ * What a portal client may see: the projects of the token's workspace (named in the query) whose
  * primary contact is the token's contact, or to which that contact was added. Every portal query of
  * every module goes through here, so that no endpoint filters by contact by hand.
  */
@@ -46,14 +46,15 @@ public class ProjectAccess {
 	/** The projects the current portal client may see, oldest first. */
 	@Transactional(readOnly = true)
 	public List<Project> visibleProjects() {
-		return this.projects.findVisibleTo(currentContact());
+		return this.projects.findVisibleInWorkspace(this.tenant.requireWorkspace(), currentContact());
 	}
 
 	/** The projects the current portal client may see, for handing to the modules that read their records. */
 	@Transactional(readOnly = true)
 	public VisibleProjects visible() {
 		UUID contact = currentContact();
-		return new VisibleProjects(this.projects.findVisibleTo(contact), contact);
+		UUID workspace = this.tenant.requireWorkspace();
+		return new VisibleProjects(this.projects.findVisibleInWorkspace(workspace, contact), contact, workspace);
 	}
 
 	/** The current portal client's contact. */
@@ -70,6 +71,9 @@ public class ProjectAccess {
 	 * without its token (recording its sign-in on those projects' timelines).
 	 */
 	List<UUID> projectIdsVisibleTo(UUID contactId) {
-		return this.projects.findVisibleTo(contactId).stream().map(Project::getId).toList();
+		return this.projects.findVisibleInWorkspace(this.tenant.requireWorkspace(), contactId)
+			.stream()
+			.map(Project::getId)
+			.toList();
 	}
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
 
 /** The timeline entries of the current workspace's projects (Hibernate filters every query by workspace). */
@@ -19,13 +20,17 @@ interface ProjectActivities extends JpaRepository<ProjectActivity, UUID> {
 			""")
 	List<ProjectActivity> findRecent(UUID projectId, Instant since, Collection<ActivityKind> kinds, Limit limit);
 
-	/** How many entries of these kinds happened on each project since the instant, leaving out one actor's. */
-	@Query("""
-			select a.projectId as projectId, count(a) as changes from ProjectActivity a
-			where a.projectId in :projectIds and a.occurredAt > :since and a.kind in :kinds and a.actor <> :exceptActor
-			group by a.projectId
+	/**
+	 * How many entries of these kinds (their names) happened on each of the workspace's projects since the instant,
+	 * leaving out one actor's. Plain SQL for every portal home, as {@link Projects#findVisibleInWorkspace}.
+	 */
+	@NativeQuery("""
+			select a.project_id as "projectId", count(*) as "changes" from project_activity a
+			where a.workspace_id = :workspaceId and a.project_id in (:projectIds) and a.occurred_at > :since
+			  and a.kind in (:kinds) and a.actor <> :exceptActor
+			group by a.project_id
 			""")
-	List<ChangeCount> countSince(Collection<UUID> projectIds, Instant since, Collection<ActivityKind> kinds,
+	List<ChangeCount> countSince(UUID workspaceId, Collection<UUID> projectIds, Instant since, Collection<String> kinds,
 			String exceptActor);
 
 	/**

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +34,8 @@ public class ProjectTimeline {
 	private static final List<ActivityKind> CLIENT_KINDS = Arrays.stream(ActivityKind.values())
 		.filter(ActivityKind::isClientVisible)
 		.toList();
+
+	private static final List<String> CLIENT_KIND_NAMES = CLIENT_KINDS.stream().map(ActivityKind::name).toList();
 
 	/** The most entries one read of a contact's activity returns. */
 	public static final int MAX_CONTACT_ENTRIES = 100;
@@ -134,12 +135,13 @@ public class ProjectTimeline {
 	 * null), leaving out what the contact did themselves. Projects without any are missing from the map.
 	 */
 	@Transactional(readOnly = true)
-	public Map<UUID, Long> clientChangesSince(Collection<UUID> projectIds, Instant since, UUID contactId) {
-		if (projectIds.isEmpty()) {
+	public Map<UUID, Long> clientChangesSince(VisibleProjects visible, Instant since) {
+		if (visible.isEmpty()) {
 			return Map.of();
 		}
 		return this.activities
-			.countSince(projectIds, (since != null) ? since : Instant.EPOCH, CLIENT_KINDS, contactActor(contactId))
+			.countSince(visible.workspaceId(), visible.ids(), (since != null) ? since : Instant.EPOCH, CLIENT_KIND_NAMES,
+					contactActor(visible.contactId()))
 			.stream()
 			.collect(Collectors.toMap(ProjectActivities.ChangeCount::getProjectId,
 					ProjectActivities.ChangeCount::getChanges));

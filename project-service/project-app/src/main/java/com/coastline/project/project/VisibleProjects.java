@@ -14,9 +14,12 @@ public final class VisibleProjects {
 
 	private final UUID contactId;
 
-	VisibleProjects(List<Project> projects, UUID contactId) {
+	private final UUID workspaceId;
+
+	VisibleProjects(List<Project> projects, UUID contactId, UUID workspaceId) {
 		this.projects = List.copyOf(projects);
 		this.contactId = contactId;
+		this.workspaceId = workspaceId;
 	}
 
 	/** The projects, oldest first. */
@@ -32,6 +35,14 @@ public final class VisibleProjects {
 	/** The portal client's contact. */
 	public UUID contactId() {
 		return this.contactId;
+	}
+
+	/**
+	 * The workspace of the client and the projects: the queries that read the projects' records in plain SQL name
+	 * it themselves (Hibernate's tenant filter does not apply to them).
+	 */
+	public UUID workspaceId() {
+		return this.workspaceId;
 	}
 
 	public boolean isEmpty() {

@@ -100,6 +100,35 @@ class PortalOverviewTest {
 		assertThat(overview).bodyJson().extractingPath("$.client.firstName").isEqualTo("Lee");
 	}
 
+	/**
+	 * The overview's reads are plain SQL that name the workspace themselves (not Hibernate's tenant filter): a token of
+	 * another workspace carrying Dana's contact id must find nothing of hers, not even her name.
+	 */
+	@Test
+	void aClientOfAnotherWorkspaceWithTheSameContactIdGetsAnEmptyOverview() throws Exception {
+		// given Dana has something of every kind the overview shows
+		sentEstimate(this.roof, "Roof replacement");
+		openInvoice(this.roof);
+		Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		assertThat(this.backOffice.post("/api/projects/" + this.roof + "/appointments",
+				json("startsAt", start, "endsAt", start.plus(2, ChronoUnit.HOURS), "timeZone", "America/Denver")))
+			.hasStatus(201);
+		MvcTestResult hers = portal().get("/portal/overview");
+		assertThat(hers).bodyJson().extractingPath("$.upcomingAppointments").asArray().hasSize(1);
+		assertThat(hers).bodyJson().extractingPath("$.openInvoices").asArray().hasSize(1);
+
+		// when
+		MvcTestResult overview = new PortalClient(this.mvc, UUID.randomUUID(), this.dana).get("/portal/overview");
+
+		// then
+		assertThat(overview).hasStatusOk().bodyJson().extractingPath("$.projects").asArray().isEmpty();
+		assertThat(overview).bodyJson().extractingPath("$.upcomingAppointments").asArray().isEmpty();
+		assertThat(overview).bodyJson().extractingPath("$.estimatesAwaitingApproval").asArray().isEmpty();
+		assertThat(overview).bodyJson().extractingPath("$.openInvoices").asArray().isEmpty();
+		assertThat(overview).bodyJson().extractingPath("$.changesSince").isEqualTo(0);
+		assertThat(overview.getResponse().getContentAsString()).doesNotContain("Dana", "Roof", this.roof.toString());
+	}
+
 	@Test
 	void theOverviewGreetsTheSignedInContactByName() throws Exception {
 		MvcTestResult overview = portal().get("/portal/overview");
