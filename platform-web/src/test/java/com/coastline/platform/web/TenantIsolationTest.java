@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -206,6 +207,33 @@ class TenantIsolationTest {
 			assertThat(this.entityManager.find(Note.class, this.noteOfA)).isNull();
 			return null;
 		});
+	}
+
+	/**
+	 * Hibernate's filter does not reach plain SQL: such a query names the workspace itself, and an entity of another
+	 * workspace that one without the predicate would load fails the load instead of reaching the application.
+	 */
+	@Test
+	void aPlainSqlQueryCannotHandOutAnotherWorkspacesRow() {
+		String all = "select * from note";
+		String ownWorkspace = "select * from note where workspace_id = :workspace";
+
+		assertThatThrownBy(() -> inTransaction(this.workspaceB, () -> this.entityManager
+			.createNativeQuery(all, Note.class)
+			.getResultList())).satisfies(ex -> assertThat(NestedExceptionUtils.getMostSpecificCause(ex))
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("another workspace"));
+		List<?> ownOfB = inTransaction(this.workspaceB, () -> this.entityManager.createNativeQuery(ownWorkspace, Note.class)
+			.setParameter("workspace", this.workspaceB)
+			.getResultList());
+		assertThat(ownOfB).isEmpty();
+		List<?> ownOfA = inTransaction(this.workspaceA, () -> this.entityManager.createNativeQuery(ownWorkspace, Note.class)
+			.setParameter("workspace", this.workspaceA)
+			.getResultList());
+		assertThat(ownOfA).extracting(note -> ((Note) note).getId()).containsExactly(this.noteOfA);
+		List<?> everything = TenantScope.runAsRoot(() -> new TransactionTemplate(this.transactions)
+			.execute(status -> this.entityManager.createNativeQuery(all, Note.class).getResultList()));
+		assertThat(everything).extracting(note -> ((Note) note).getId()).contains(this.noteOfA);
 	}
 
 	private <T> T inTransaction(UUID workspace, java.util.function.Supplier<T> work) {

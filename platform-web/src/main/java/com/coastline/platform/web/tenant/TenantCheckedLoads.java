@@ -18,6 +18,8 @@ import org.hibernate.event.internal.DefaultLoadEventListener;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.LoadEvent;
+import org.hibernate.event.spi.PostLoadEvent;
+import org.hibernate.event.spi.PostLoadEventListener;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.proxy.HibernateProxy;
 import org.springframework.util.ReflectionUtils;
@@ -35,6 +37,10 @@ import org.springframework.util.ReflectionUtils;
  * leaves the session again and Hibernate's filtered load runs: whatever that answers (nothing, "not found") is the
  * answer, exactly as before. Root work, entities without a tenant column and locking loads (which would lock another
  * workspace's row before the check) keep Hibernate's load as it is.
+ * <p>
+ * {@link Results} checks every entity any query loads in a tenant's session the same way, after the load: a plain SQL
+ * query (which Hibernate's filter does not reach, and which names the workspace itself where a hot path needs a query
+ * plan Hibernate can keep) that would hand the application another workspace's row fails instead.
  */
 final class TenantCheckedLoads extends DefaultLoadEventListener {
 
@@ -103,15 +109,37 @@ final class TenantCheckedLoads extends DefaultLoadEventListener {
 		return field == null || Objects.equals(ReflectionUtils.getField(field, target), tenant);
 	}
 
-	/** Puts the listener in place of Hibernate's own for load events. */
+	/**
+	 * After any load in a tenant's session (its tenant filter enabled): an entity with a tenant column must be the
+	 * tenant's, else the load fails. The filtered queries never fail it; a plain SQL query without the workspace's
+	 * predicate would. Loads run by {@link TenantCheckedLoads} itself (the filter off meanwhile) and root work (no
+	 * filter) are not checked here.
+	 */
+	static final class Results implements PostLoadEventListener {
+
+		@Override
+		public void onPostLoad(PostLoadEvent event) {
+			Filter tenantFilter = event.getSession().getLoadQueryInfluencers().getEnabledFilter(TenantIdBinder.FILTER_NAME);
+			if (tenantFilter == null) {
+				return;
+			}
+			Object tenant = tenantFilter.getParameterValue(TenantIdBinder.PARAMETER_NAME);
+			if (!belongsTo(event.getEntity(), tenant)) {
+				throw new IllegalStateException("A query loaded a " + event.getEntity().getClass().getSimpleName()
+						+ " of another workspace than the session's: a plain SQL query without the workspace's predicate?");
+			}
+		}
+	}
+
+	/** Puts the listener in place of Hibernate's own for load events, and the check of loaded entities after it. */
 	static final class Registration implements Integrator {
 
 		@Override
 		public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
 				SessionFactoryImplementor sessionFactory) {
-			sessionFactory.getServiceRegistry()
-				.requireService(EventListenerRegistry.class)
-				.setListeners(EventType.LOAD, new TenantCheckedLoads());
+			EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
+			listeners.setListeners(EventType.LOAD, new TenantCheckedLoads());
+			listeners.appendListeners(EventType.POST_LOAD, new Results());
 		}
 	}
 }
