@@ -63,8 +63,8 @@ public class ClientEstimates {
 	/** The sent estimates of every project the client sees, oldest first. */
 	@Transactional(readOnly = true)
 	public List<Estimate> visible() {
-		List<UUID> projectIds = this.access.visibleProjectIds();
-		return projectIds.isEmpty() ? List.of() : shown(this.estimates.findByProjectIdInOrderByCreatedAtAsc(projectIds));
+		VisibleProjects visible = this.access.visible();
+		return visible.isEmpty() ? List.of() : shown(this.estimates.findOfProjects(visible.workspaceId(), visible.ids()));
 	}
 
 	/**

@@ -17,8 +17,6 @@ public interface Estimates extends JpaRepository<Estimate, UUID> {
 
 	List<Estimate> findByProjectIdOrderByCreatedAtAsc(UUID projectId);
 
-	List<Estimate> findByProjectIdInOrderByCreatedAtAsc(Collection<UUID> projectIds);
-
 	/**
 	 * The estimates of these projects of the workspace, oldest first. Plain SQL with the workspace as a parameter,
 	 * for every portal home (as {@code Projects.findVisibleInWorkspace}).

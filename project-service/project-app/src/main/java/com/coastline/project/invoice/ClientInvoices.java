@@ -28,6 +28,8 @@ public class ClientInvoices {
 
 	static final Set<InvoiceStatus> SHOWN = EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PAID, InvoiceStatus.VOID);
 
+	private static final Set<InvoiceStatus> OPEN = EnumSet.of(InvoiceStatus.OPEN);
+
 	private final Invoices invoices;
 
 	private final ProjectAccess access;
@@ -55,7 +57,7 @@ public class ClientInvoices {
 
 	/** The client's issued invoices, oldest first. */
 	public List<Invoice> visible() {
-		return of(SHOWN);
+		return of(this.access.visible(), SHOWN).stream().map(InvoiceManagement::loaded).toList();
 	}
 
 	/**
@@ -63,19 +65,13 @@ public class ClientInvoices {
 	 * reading inside the caller's transaction.
 	 */
 	public List<Invoice> open(VisibleProjects visible) {
-		return visible.isEmpty() ? List.of()
-				: this.invoices.findOpenOfProjects(visible.workspaceId(), visible.ids());
+		return of(visible, OPEN);
 	}
 
-	private List<Invoice> of(Set<InvoiceStatus> statuses) {
-		List<UUID> projects = this.access.visibleProjectIds();
-		if (projects.isEmpty()) {
-			return List.of();
-		}
-		return this.invoices.findByProjectIdInAndStatusInOrderByCreatedAtAsc(projects, statuses)
-			.stream()
-			.map(InvoiceManagement::loaded)
-			.toList();
+	private List<Invoice> of(VisibleProjects visible, Set<InvoiceStatus> statuses) {
+		return visible.isEmpty() ? List.of()
+				: this.invoices.findOfProjects(visible.workspaceId(), visible.ids(),
+						statuses.stream().map(InvoiceStatus::name).toList());
 	}
 
 	/**

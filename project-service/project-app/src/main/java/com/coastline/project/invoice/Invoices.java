@@ -19,19 +19,16 @@ public interface Invoices extends JpaRepository<Invoice, UUID> {
 
 	List<Invoice> findAllByOrderByCreatedAtAsc();
 
-	List<Invoice> findByProjectIdInAndStatusInOrderByCreatedAtAsc(Collection<UUID> projectIds,
-			Collection<InvoiceStatus> statuses);
-
 	/**
-	 * The open invoices (waiting for payment) of these projects of the workspace, oldest first. Plain SQL with the
-	 * workspace as a parameter, for every portal home (as {@code Projects.findVisibleInWorkspace}).
+	 * The invoices in these statuses (their names) of these projects of the workspace, oldest first. Plain SQL with
+	 * the workspace as a parameter, for every portal home (as {@code Projects.findVisibleInWorkspace}).
 	 */
 	@NativeQuery("""
 			select i.* from invoice i
-			where i.workspace_id = :workspaceId and i.project_id in (:projectIds) and i.status = 'OPEN'
+			where i.workspace_id = :workspaceId and i.project_id in (:projectIds) and i.status in (:statuses)
 			order by i.created_at, i.id
 			""")
-	List<Invoice> findOpenOfProjects(UUID workspaceId, Collection<UUID> projectIds);
+	List<Invoice> findOfProjects(UUID workspaceId, Collection<UUID> projectIds, Collection<String> statuses);
 
 	/**
 	 * The invoice, locked until the transaction ends: payments, voids and the overdue job queue up and each

@@ -27,12 +27,6 @@ public class ProjectAccess {
 		this.tenant = tenant;
 	}
 
-	/** The ids of the projects the current portal client may see, oldest first. */
-	@Transactional(readOnly = true)
-	public List<UUID> visibleProjectIds() {
-		return visibleProjects().stream().map(Project::getId).toList();
-	}
-
 	/**
 	 * The project, when the current portal client may see it.
 	 * @throws NotFoundException otherwise: another contact's project and an unknown id answer alike
@@ -46,15 +40,14 @@ public class ProjectAccess {
 	/** The projects the current portal client may see, oldest first. */
 	@Transactional(readOnly = true)
 	public List<Project> visibleProjects() {
-		return this.projects.findVisibleInWorkspace(this.tenant.requireWorkspace(), currentContact());
+		return visibleTo(currentContact());
 	}
 
 	/** The projects the current portal client may see, for handing to the modules that read their records. */
 	@Transactional(readOnly = true)
 	public VisibleProjects visible() {
 		UUID contact = currentContact();
-		UUID workspace = this.tenant.requireWorkspace();
-		return new VisibleProjects(this.projects.findVisibleInWorkspace(workspace, contact), contact, workspace);
+		return new VisibleProjects(visibleTo(contact), contact, this.tenant.requireWorkspace());
 	}
 
 	/** The current portal client's contact. */
@@ -71,9 +64,10 @@ public class ProjectAccess {
 	 * without its token (recording its sign-in on those projects' timelines).
 	 */
 	List<UUID> projectIdsVisibleTo(UUID contactId) {
-		return this.projects.findVisibleInWorkspace(this.tenant.requireWorkspace(), contactId)
-			.stream()
-			.map(Project::getId)
-			.toList();
+		return visibleTo(contactId).stream().map(Project::getId).toList();
+	}
+
+	private List<Project> visibleTo(UUID contactId) {
+		return this.projects.findVisibleInWorkspace(this.tenant.requireWorkspace(), contactId);
 	}
 }
