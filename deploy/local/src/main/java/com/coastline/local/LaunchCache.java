@@ -2,10 +2,12 @@ package com.coastline.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +47,7 @@ final class LaunchCache {
 	/** The jars whose cache an instance is recording now: one recording per jar at a time. */
 	private static final Set<Path> RECORDING = new HashSet<>();
 
-	/** One lock per jar: jars are extracted side by side, each once. */
+	/** One lock per jar in this JVM (a file lock beside the extracted jar keeps other JVMs out): each jar is extracted once. */
 	private static final Map<Path, Object> EXTRACTING = new ConcurrentHashMap<>();
 
 	private final Path extracted;
@@ -66,11 +68,17 @@ final class LaunchCache {
 		Path extracted = jar.resolveSibling("launch").resolve(name.replaceFirst("\\.jar$", ""));
 		synchronized (EXTRACTING.computeIfAbsent(jar, (any) -> new Object())) {
 			try {
-				String stamp = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
-				Path stampFile = extracted.resolve("jar.stamp");
-				if (!Files.isRegularFile(stampFile) || !Files.readString(stampFile).equals(stamp)) {
-					extract(jar, extracted);
-					Files.writeString(stampFile, stamp);
+				Files.createDirectories(extracted.getParent());
+				Path lockFile = extracted.resolveSibling(extracted.getFileName() + ".lock");
+				// other launchers (another build module's tests, a developer's stack) may prepare the same jar now
+				try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+						FileLock exclusive = channel.lock()) {
+					String stamp = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+					Path stampFile = extracted.resolve("jar.stamp");
+					if (!Files.isRegularFile(stampFile) || !Files.readString(stampFile).equals(stamp)) {
+						extract(jar, extracted);
+						Files.writeString(stampFile, stamp);
+					}
 				}
 			}
 			catch (IOException ex) {
@@ -123,13 +131,7 @@ final class LaunchCache {
 				throw new IOException("Extracting " + jar + " failed");
 			}
 			delete(extracted);
-			Files.createDirectories(extracted.getParent());
-			try {
-				Files.move(partial.resolve("out"), extracted, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (FileAlreadyExistsException raced) {
-				// another launcher extracted the same jar at the same moment: theirs is as good
-			}
+			Files.move(partial.resolve("out"), extracted, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

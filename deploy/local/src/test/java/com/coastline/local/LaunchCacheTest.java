@@ -1,6 +1,7 @@
 package com.coastline.local;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -71,6 +72,41 @@ class LaunchCacheTest {
 		LaunchCache again = LaunchCache.of(this.jar);
 		assertThat(marker).as("a changed jar is extracted afresh").doesNotExist();
 		assertThat(again.jar()).exists();
+	}
+
+	/**
+	 * Launchers in several JVMs (the build's system tests and end-to-end journeys run side by side) preparing the same
+	 * jar at once: one extracts it, the others wait for it instead of extracting over it, and each gets the complete
+	 * extraction.
+	 */
+	@Test
+	void launchersInOtherJvmsPreparingTheSameJarAtTheSameTimeEachGetOneCompleteExtraction() throws Exception {
+		String java = ProcessHandle.current().info().command().orElseThrow();
+		List<Process> others = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			others.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+					OtherLauncher.class.getName(), this.jar.toString())
+				.redirectErrorStream(true)
+				.start());
+		}
+		LaunchCache mine = LaunchCache.of(this.jar);
+		for (Process other : others) {
+			String output = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(other.waitFor()).as("another JVM: %s", output).isZero();
+			assertThat(output).isEqualTo(mine.jar().toString());
+		}
+		try (var libraries = Files.list(mine.jar().resolveSibling("lib"))) {
+			assertThat(libraries.filter((library) -> library.toString().endsWith(".jar")).count()).isGreaterThan(50);
+		}
+	}
+
+	/** Another JVM of the test above: prepares the jar it is given and prints the jar to launch. */
+	public static final class OtherLauncher {
+
+		public static void main(String[] args) {
+			System.out.print(LaunchCache.of(Path.of(args[0])).jar());
+		}
+
 	}
 
 	@Test
