@@ -58,7 +58,7 @@ import static org.awaitility.Awaitility.await;
  * same Message-ID; at most one per sender worker (4) for each such fault.
  * <p>
  * CI runs one seed with 120 approvals; the long run is
- * {@code ./mvnw -pl deploy/local verify -Dtest=FaultRunTest -Dfaults.seeds=1,2,3,4,5 -Dfaults.approvals=400}
+ * {@code ./mvnw -pl deploy/system-tests verify -Dtest=FaultRunTest -Dfaults.seeds=1,2,3,4,5 -Dfaults.approvals=400}
  * (after a {@code ./mvnw install -DskipTests}). A failure prints the seed and the schedule: rerun with
  * {@code -Dfaults.seeds=<seed>} to replay it.
  */
