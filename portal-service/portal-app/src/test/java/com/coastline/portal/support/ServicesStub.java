@@ -32,7 +32,10 @@ public class ServicesStub {
 	public static final WireMockServer SERVER = start();
 
 	private static WireMockServer start() {
-		WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+		// More request threads than WireMock's 25 (about 19 of them serve requests): a test holds every place of the
+		// portal's bulkhead (24) with stalled calls, and each must reach the stub as it would reach a service.
+		WireMockServer server = new WireMockServer(
+				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().containerThreads(64));
 		server.start();
 		return server;
 	}
