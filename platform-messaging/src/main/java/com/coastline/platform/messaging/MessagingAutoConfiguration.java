@@ -2,6 +2,7 @@ package com.coastline.platform.messaging;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ThreadPoolExecutor;
 
 import javax.sql.DataSource;
 
@@ -19,6 +20,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.task.ThreadPoolTaskExecutorCustomizer;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -78,6 +80,16 @@ public class MessagingAutoConfiguration {
 				return bean;
 			}
 		};
+	}
+
+	/**
+	 * The outbox's sends when the task executor's queue is full (its bound: the defaults): the committing thread
+	 * sends the event itself. Backpressure, not a queue that grows until the heap is gone; and never an exception
+	 * thrown after the commit (Spring's default policy), which would fail a request whose work was done.
+	 */
+	@Bean
+	ThreadPoolTaskExecutorCustomizer outboxSendsWhenTheQueueIsFull() {
+		return executor -> executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
 	}
 
 	@Bean

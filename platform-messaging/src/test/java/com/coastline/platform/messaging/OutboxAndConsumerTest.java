@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadPoolExecutor;
 
 import com.coastline.platform.messaging.parcels.ParcelApplication;
 import com.coastline.platform.messaging.parcels.ParcelDesk;
@@ -31,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static com.coastline.platform.test.kafka.TopicRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +70,9 @@ class OutboxAndConsumerTest {
 
 	@Autowired
 	KafkaTemplate<?, ?> outboxProducer;
+
+	@Autowired
+	ThreadPoolTaskExecutor applicationTaskExecutor;
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
@@ -255,6 +260,16 @@ class OutboxAndConsumerTest {
 	private int publications(UUID eventId) {
 		return jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?", Integer.class,
 				"%" + eventId + "%");
+	}
+
+	@Test
+	void outboxSendsQueueAtMostAThousandEventsOnEightThreads() {
+		ThreadPoolExecutor pool = applicationTaskExecutor.getThreadPoolExecutor();
+
+		assertThat(pool.getQueue().size() + pool.getQueue().remainingCapacity()).isEqualTo(1000);
+		assertThat(pool.getCorePoolSize()).isEqualTo(8);
+		assertThat(pool.getMaximumPoolSize()).isEqualTo(8);
+		assertThat(pool.getRejectedExecutionHandler()).isInstanceOf(ThreadPoolExecutor.CallerRunsPolicy.class);
 	}
 
 	@Test
