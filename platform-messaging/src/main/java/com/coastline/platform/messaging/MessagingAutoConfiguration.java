@@ -1,8 +1,8 @@
 package com.coastline.platform.messaging;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ThreadPoolExecutor;
 
 import javax.sql.DataSource;
 
@@ -19,12 +19,14 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.task.ThreadPoolTaskExecutorCustomizer;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.modulith.events.CompletedEventPublications;
@@ -83,13 +85,51 @@ public class MessagingAutoConfiguration {
 	}
 
 	/**
-	 * The outbox's sends when the task executor's queue is full (its bound: the defaults): the committing thread
-	 * sends the event itself. Backpressure, not a queue that grows until the heap is gone; and never an exception
-	 * thrown after the commit (Spring's default policy), which would fail a request whose work was done.
+	 * The service's connections fetched from the pool at a transaction's first statement, not at its start
+	 * (Spring's {@link LazyConnectionDataSourceProxy}). Spring Modulith wraps each send's "processing" and
+	 * "completed" marks in transactions of their own ({@code REQUIRES_NEW}), which {@link OutboxCompletions} leaves
+	 * without a statement: with eager connections every send waited for two from a pool that a busy service's
+	 * request threads hold, and the sends fell behind the requests (link redemptions beyond identity-service's
+	 * capacity: 88,000 sends waiting within two minutes). The pool's defaults are Hikari's and PostgreSQL's
+	 * (auto-commit on, read committed), set here so that no connection is fetched to learn them.
 	 */
 	@Bean
-	ThreadPoolTaskExecutorCustomizer outboxSendsWhenTheQueueIsFull() {
-		return executor -> executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
+	static BeanPostProcessor lazyConnections() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (bean instanceof DataSource dataSource && !(bean instanceof LazyConnectionDataSourceProxy)) {
+					LazyConnectionDataSourceProxy lazy = new LazyConnectionDataSourceProxy(dataSource);
+					lazy.setDefaultAutoCommit(true);
+					lazy.setDefaultTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+					return lazy;
+				}
+				return bean;
+			}
+		};
+	}
+
+	/**
+	 * Flyway on the pool itself: its connect retries (a database late at start-up) retry the fetching of a
+	 * connection, which the lazy proxy above would answer at once without one.
+	 */
+	@Bean
+	FlywayConfigurationCustomizer flywayOnThePool() {
+		return configuration -> {
+			if (configuration.getDataSource() instanceof LazyConnectionDataSourceProxy lazy) {
+				configuration.dataSource(lazy.getTargetDataSource());
+			}
+		};
+	}
+
+	/**
+	 * The outbox's sends when the task executor is saturated (its bound: the defaults): deferred to the
+	 * resubmission ({@link DeferredSends}), never queued without bound nor thrown at a request whose work was done.
+	 */
+	@Bean
+	ThreadPoolTaskExecutorCustomizer outboxSendsWhenSaturated(ObjectProvider<MeterRegistry> meters) {
+		DeferredSends deferred = new DeferredSends(meters);
+		return executor -> executor.setRejectedExecutionHandler(deferred);
 	}
 
 	@Bean

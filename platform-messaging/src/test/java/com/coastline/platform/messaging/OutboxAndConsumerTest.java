@@ -4,12 +4,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import com.coastline.platform.messaging.parcels.ParcelApplication;
 import com.coastline.platform.messaging.parcels.ParcelDesk;
@@ -17,6 +23,7 @@ import com.coastline.platform.messaging.parcels.ParcelShipped;
 import com.coastline.platform.messaging.parcels.Tracker;
 import com.coastline.platform.test.TestInfrastructure;
 import com.coastline.platform.test.kafka.TopicRecords;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,6 +40,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.coastline.platform.test.kafka.TopicRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +83,12 @@ class OutboxAndConsumerTest {
 
 	@Autowired
 	ThreadPoolTaskExecutor applicationTaskExecutor;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
@@ -262,14 +278,41 @@ class OutboxAndConsumerTest {
 				"%" + eventId + "%");
 	}
 
+	/**
+	 * Spring Modulith marks each send "processing" and "completed" in transactions of their own, without a statement
+	 * (OutboxCompletions): they must not wait for a connection that the service's requests hold.
+	 */
 	@Test
-	void outboxSendsQueueAtMostAThousandEventsOnEightThreads() {
+	void aTransactionWithoutAStatementNeedsNoConnectionFromThePool() throws Exception {
+		HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+		List<Connection> held = new ArrayList<>();
+		try {
+			while (held.size() < pool.getMaximumPoolSize()) {
+				held.add(pool.getConnection());
+			}
+			TransactionTemplate requiresNew = new TransactionTemplate(transactionManager);
+			requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+			CompletableFuture<Boolean> empty = CompletableFuture
+				.supplyAsync(() -> requiresNew.execute(status -> status.isNewTransaction()));
+
+			assertThat(empty.get(5, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			for (Connection connection : held) {
+				connection.close();
+			}
+		}
+	}
+
+	@Test
+	void outboxSendsQueueAtMostFiveThousandEventsForSixtyFourThreads() {
 		ThreadPoolExecutor pool = applicationTaskExecutor.getThreadPoolExecutor();
 
-		assertThat(pool.getQueue().size() + pool.getQueue().remainingCapacity()).isEqualTo(1000);
-		assertThat(pool.getCorePoolSize()).isEqualTo(8);
-		assertThat(pool.getMaximumPoolSize()).isEqualTo(8);
-		assertThat(pool.getRejectedExecutionHandler()).isInstanceOf(ThreadPoolExecutor.CallerRunsPolicy.class);
+		assertThat(pool.getQueue().size() + pool.getQueue().remainingCapacity()).isEqualTo(5000);
+		assertThat(pool.getCorePoolSize()).isEqualTo(64);
+		assertThat(pool.getMaximumPoolSize()).isEqualTo(64);
+		assertThat(pool.getRejectedExecutionHandler()).isInstanceOf(DeferredSends.class);
 	}
 
 	@Test

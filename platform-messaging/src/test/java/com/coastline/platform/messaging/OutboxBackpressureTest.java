@@ -1,6 +1,6 @@
 package com.coastline.platform.messaging;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -11,6 +11,9 @@ import com.coastline.platform.messaging.parcels.ParcelDesk;
 import com.coastline.platform.messaging.parcels.ParcelShipped;
 import com.coastline.platform.test.TestInfrastructure;
 import com.coastline.platform.test.kafka.TopicRecords;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,18 +21,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static com.coastline.platform.test.kafka.TopicRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The outbox's sends when the task executor that makes them is saturated (every thread busy, its queue full): the
- * committing thread sends the event itself, at once, and the commit's caller sees no error. A queue of two and one
- * thread here, the defaults' 1,000 and eight in the services.
+ * The outbox's sends when the task executor that makes them is saturated (its thread busy, its queue full): the
+ * commit's caller sees no error, nothing waits in memory beyond the queue, and the event stays in the outbox
+ * until the resubmission sends it. A queue of two and one thread here (the defaults: 5,000 and eight), a
+ * publication stale after 2 s (the defaults: a minute).
  */
 @SpringBootTest(classes = ParcelApplication.class, properties = { "spring.task.execution.pool.queue-capacity=2",
-		"spring.task.execution.pool.core-size=1", "spring.task.execution.pool.max-size=1" })
+		"spring.task.execution.pool.core-size=1", "spring.task.execution.pool.max-size=1",
+		"spring.modulith.events.staleness.published=2s", "spring.modulith.events.staleness.check-intervall=1s" })
 @Import(TestInfrastructure.class)
 class OutboxBackpressureTest {
 
@@ -38,6 +44,12 @@ class OutboxBackpressureTest {
 
 	@Autowired
 	ThreadPoolTaskExecutor applicationTaskExecutor;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
@@ -50,30 +62,45 @@ class OutboxBackpressureTest {
 	}
 
 	@Test
-	void aSaturatedExecutorLeavesTheSendToTheCommittingThread() throws Exception {
+	void aSendThatFindsTheExecutorSaturatedIsDeferredToTheResubmissionNotLost() throws Exception {
 		ThreadPoolExecutor pool = applicationTaskExecutor.getThreadPoolExecutor();
 		CountDownLatch busy = new CountDownLatch(1);
-		List<Runnable> blockers = new ArrayList<>();
-		blockers.add(() -> {
+		applicationTaskExecutor.execute(() -> {
 			busy.countDown();
 			await(release);
 		});
-		blockers.add(() -> await(release));
-		blockers.add(() -> await(release));
-		blockers.forEach(applicationTaskExecutor::execute);
+		applicationTaskExecutor.execute(() -> await(release));
+		applicationTaskExecutor.execute(() -> await(release));
 		assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(pool.getQueue().remainingCapacity()).as("the executor's queue is full").isZero();
-		assertThat(pool.getMaximumPoolSize()).isEqualTo(1);
+		double deferredBefore = deferred();
 
 		ParcelShipped shipped = desk.ship("Faro");
 
-		// The executor is still blocked: the record can only have been sent by the committing thread.
+		assertThat(deferred()).isEqualTo(deferredBefore + 1);
+		assertThat(pool.getQueue()).hasSize(2);
+		assertThat(pool.getMaximumPoolSize()).isEqualTo(1);
+		assertThat(publicationCompleted(shipped)).as("recorded in the outbox, not sent").isFalse();
+
+		release.countDown();
+
 		var record = new TopicRecords(bootstrapServers).await(ParcelApplication.TOPIC,
 				r -> shipped.eventId().toString().equals(header(r, "ce_id")));
 		assertThat(record.key()).isEqualTo(shipped.parcelId().toString());
-		assertThat(release.getCount()).isEqualTo(1);
-		assertThat(pool.getActiveCount()).isEqualTo(1);
-		assertThat(pool.getQueue()).hasSize(2);
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> publicationCompleted(shipped));
+	}
+
+	private double deferred() {
+		Counter counter = meters.find("coastline.outbox.sends.deferred").counter();
+		return counter == null ? 0 : counter.count();
+	}
+
+	private boolean publicationCompleted(ParcelShipped shipped) {
+		List<Boolean> completed = jdbc.queryForList(
+				"select completion_date is not null from event_publication where serialized_event like ?",
+				Boolean.class, "%" + shipped.eventId() + "%");
+		assertThat(completed).hasSize(1);
+		return completed.get(0);
 	}
 
 	private static void await(CountDownLatch latch) {
