@@ -15,8 +15,8 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  * The load of one run, from system properties set by {@code benchmarks/run}: an open model (new arrivals
  * at a constant rate, whatever the response times) for a duration. The warm-up is a run of its own whose
  * figures are thrown away. Targets are the services' ports on this machine; {@code database} is the
- * launcher's PostgreSQL (JDBC URL without the database name), which only {@link CodeVerificationSimulation}
- * reads, to fetch the sealed codes from identity's outbox.
+ * launcher's PostgreSQL (JDBC URL without the database name), which the simulations that sign in with real codes
+ * read, to fetch the sealed codes from identity's outbox.
  * <p>
  * A measured run starts with a <b>lead-in</b> ({@code benchmark.lead-in} seconds, 10 by default; none in the
  * warm-up run): the same requests at the same rate, silent (in no figure), so that the measured part starts with
@@ -25,7 +25,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  * session 19).
  */
 record Load(double rate, Duration duration, Duration leadIn, String identityUrl, String projectUrl, String portalUrl,
-		String database) {
+		String backOfficeUrl, String database) {
 
 	static Load fromSystemProperties() {
 		boolean warmUp = Boolean.getBoolean("benchmark.warmup");
@@ -35,6 +35,7 @@ record Load(double rate, Duration duration, Duration leadIn, String identityUrl,
 				System.getProperty("benchmark.identity", "http://127.0.0.1:8082"),
 				System.getProperty("benchmark.project", "http://127.0.0.1:8083"),
 				System.getProperty("benchmark.portal", "http://127.0.0.1:8080"),
+				System.getProperty("benchmark.backoffice", "http://127.0.0.1:8081"),
 				System.getProperty("benchmark.database", "jdbc:postgresql://127.0.0.1:15432/"));
 	}
 

@@ -157,6 +157,39 @@ final class Setup {
 	static List<Code> demoCodes(Load load, String gatewayToken, int count) {
 		String workspace = demoWorkspace(load);
 		String email = System.getProperty("benchmark.code-email", "dana.reyes@example.com");
+		return codes(load, count, "/internal/codes", gatewayToken,
+				"{\"workspaceId\":\"" + workspace + "\",\"email\":\"" + email + "\"");
+	}
+
+	/**
+	 * Staff sessions of the demo workspace's owner, {@code count} of them, as that many browsers signed in to the
+	 * back office: each asks identity for a real code from its own address, as the back-office gateway does, and
+	 * verifies it. The values are the session ids the gateway keeps in its staff session cookie.
+	 */
+	static List<String> demoStaffSessions(Load load, int count) {
+		String token = clientToken(load, "backoffice-gateway",
+				System.getProperty("benchmark.backoffice-gateway-secret", "local-backoffice-gateway-secret"), "staff-gateway");
+		String email = System.getProperty("benchmark.staff-email", "sam.ortiz@summit-roofing.example");
+		List<String> sessions = new ArrayList<>();
+		for (Code code : codes(load, count, "/internal/staff/codes", token, "{\"email\":\"" + email + "\"")) {
+			String started = send(HttpRequest.newBuilder(URI.create(load.identityUrl() + "/internal/staff/codes/verify"))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(
+						"{\"attempt\":\"%s\",\"code\":\"%s\",\"ip\":\"%s\",\"userAgent\":\"Coastline benchmark\"}"
+							.formatted(code.attempt(), code.code(), code.ip())))
+				.build(), 201);
+			sessions.add(first(Pattern.compile("\"sessionId\"\\s*:\\s*\"([^\"]+)\""), started));
+		}
+		return sessions;
+	}
+
+	/**
+	 * {@code count} real codes, each asked for at identity's {@code path} (with the caller's token and a body that
+	 * starts with {@code bodyStart}, completed with the address and user agent) from its own address, then read
+	 * sealed from identity's outbox, opened, and emailed before this returns.
+	 */
+	private static List<Code> codes(Load load, int count, String path, String callerToken, String bodyStart) {
 		String run = HexFormat.of().toHexDigits((short) new SecureRandom().nextInt());
 		Timestamp since; // the database's clock: the rows of this run are those written after it
 		try (Connection identity = database(load, "identity_service");
@@ -174,11 +207,10 @@ final class Setup {
 			List<Future<String[]>> requested = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
 				String ip = "2001:db8:" + run + "::" + Integer.toHexString(i + 1);
-				String body = "{\"workspaceId\":\"%s\",\"email\":\"%s\",\"ip\":\"%s\",\"userAgent\":\"Coastline benchmark\"}"
-					.formatted(workspace, email, ip);
+				String body = bodyStart + ",\"ip\":\"%s\",\"userAgent\":\"Coastline benchmark\"}".formatted(ip);
 				requested.add(pool.submit(() -> new String[] { first(ATTEMPT, send(client,
-						HttpRequest.newBuilder(URI.create(load.identityUrl() + "/internal/codes"))
-							.header("Authorization", "Bearer " + gatewayToken)
+						HttpRequest.newBuilder(URI.create(load.identityUrl() + path))
+							.header("Authorization", "Bearer " + callerToken)
 							.header("Content-Type", "application/json")
 							.POST(HttpRequest.BodyPublishers.ofString(body))
 							.build(), 202)), ip }));
