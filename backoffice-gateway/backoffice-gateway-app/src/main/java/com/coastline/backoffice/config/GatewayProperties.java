@@ -1,6 +1,7 @@
 package com.coastline.backoffice.config;
 
 import java.net.URI;
+import java.time.Duration;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,12 +21,15 @@ import org.springframework.validation.annotation.Validated;
  * as secure): cookies then carry {@code Secure} and the {@code __Host-} prefix. Turn off only for plain HTTP on
  * another host.
  * @param client the OAuth2 client this gateway signs staff in with at identity-service
+ * @param tokenReuse how long reads ({@code GET}, {@code HEAD}: screens and API reads) may at most reuse the staff JWT
+ * an earlier request of the same session got (never within 10 s of its expiry; {@code 0s}: every request swaps);
+ * writes always swap afresh (signin/StaffTokens)
  */
 @Validated
 @ConfigurationProperties("coastline.backoffice")
 public record GatewayProperties(@DefaultValue("http://localhost:8081") @NotNull URI publicBaseUrl,
 		@DefaultValue("http://localhost:8082") @NotNull URI identityUrl, @DefaultValue("true") boolean secureCookies,
-		@Valid @NotNull Client client) {
+		@Valid @NotNull Client client, @DefaultValue("30s") @NotNull Duration tokenReuse) {
 
 	/**
 	 * @param clientId the client id at identity-service (scope {@code staff-gateway})

@@ -237,7 +237,7 @@ public class Identity {
 				throw new IllegalStateException("identity-service answered with a token that is not a staff token");
 			}
 			return new StaffToken(jwt, UUID.fromString(claims.getStringClaim("wid")), UUID.fromString(claims.getSubject()),
-					claims.getStringClaim("email"));
+					claims.getStringClaim("email"), claims.getExpirationTime().toInstant());
 		}
 		catch (ParseException | IllegalArgumentException | NullPointerException ex) {
 			throw new IllegalStateException("identity-service answered with an unreadable token", ex);

@@ -1,5 +1,6 @@
 package com.coastline.backoffice.signin;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -10,8 +11,9 @@ import java.util.UUID;
  * @param workspaceId its {@code wid}
  * @param staffId its {@code sub}
  * @param email its {@code email}: the member's address
+ * @param expiresAt its {@code exp}
  */
-public record StaffToken(String accessToken, UUID workspaceId, UUID staffId, String email) {
+public record StaffToken(String accessToken, UUID workspaceId, UUID staffId, String email, Instant expiresAt) {
 
 	@Override
 	public String toString() {

@@ -195,6 +195,50 @@ class RoutingTest {
 			.andExpect(jsonPath("$.type").value("tag:coastline.app,2026:problem:not-found"));
 	}
 
+	/**
+	 * Reads reuse the member's token for a while (one swap at identity for many reads), writes always swap afresh:
+	 * a session identity has ended can never act, and a sign-out here ends its reads at once.
+	 */
+	@Test
+	void readsReuseTheMembersTokenWhileWritesAndASignOutAskIdentityAgain() throws Exception {
+		StaffMember member = IdentityStub.staffSession("reader-" + UUID.randomUUID() + "@harbour.test", "Harbour Roofing");
+		String path = "/api/projects/" + UUID.randomUUID();
+
+		for (int i = 0; i < 3; i++) {
+			this.mvc.perform(get(path).cookie(session(member)).with(from(nextClientIp()))).andExpect(status().isOk());
+		}
+		assertThat(swapsOf(member)).isEqualTo(1);
+		this.mvc.perform(post(path + "/approve").cookie(session(member))
+			.with(from(nextClientIp()))
+			.with(CsrfTokens.fetch(this.mvc).asHeader())).andExpect(status().isOk());
+		assertThat(swapsOf(member)).isEqualTo(2);
+
+		IdentityStub.sessionEnded(member);
+		this.mvc.perform(post(path + "/approve").cookie(session(member))
+			.with(from(nextClientIp()))
+			.with(CsrfTokens.fetch(this.mvc).asHeader()))
+			.andExpect(status().isUnauthorized());
+		// The ended session's token is forgotten: its next read asks identity.
+		this.mvc.perform(get(path).cookie(session(member)).with(from(nextClientIp())))
+			.andExpect(status().isUnauthorized());
+		assertThat(ServicesStub.of(BackOfficeService.PROJECT).findAll(postRequestedFor(urlPathEqualTo(path + "/approve"))))
+			.hasSize(1);
+
+		StaffMember leaving = IdentityStub.staffSession("leaving-" + UUID.randomUUID() + "@harbour.test", "Harbour Roofing");
+		this.mvc.perform(get(path).cookie(session(leaving)).with(from(nextClientIp()))).andExpect(status().isOk());
+		this.mvc.perform(post("/sign-out").with(CsrfTokens.fetch(this.mvc).asField()).cookie(session(leaving)))
+			.andExpect(status().is3xxRedirection());
+		IdentityStub.sessionEnded(leaving);
+		this.mvc.perform(get(path).cookie(session(leaving)).with(from(nextClientIp())))
+			.andExpect(status().isUnauthorized());
+		assertThat(swapsOf(leaving)).isEqualTo(2);
+	}
+
+	private static int swapsOf(StaffMember member) {
+		return IdentityStub.SERVER.findAll(postRequestedFor(urlPathEqualTo("/internal/staff/sessions/token"))
+			.withRequestBody(containing(member.sessionId()))).size();
+	}
+
 	@Test
 	void aMutatingCallWithoutTheCsrfTokenIsForbiddenAndNothingIsForwarded() throws Exception {
 		StaffMember member = IdentityStub.staffSession("owner@harbour.test", "Harbour Roofing");

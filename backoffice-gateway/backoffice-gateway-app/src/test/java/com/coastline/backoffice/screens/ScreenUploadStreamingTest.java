@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +76,8 @@ class ScreenUploadStreamingTest {
 							Duration.ofSeconds(1)),
 					this.builder, CircuitBreakerRegistry.ofDefaults(), this.observations);
 
-			calls.upload(new StaffToken("staff-jwt", UUID.randomUUID(), UUID.randomUUID(), "owner@harbour.test"),
+			calls.upload(new StaffToken("staff-jwt", UUID.randomUUID(), UUID.randomUUID(), "owner@harbour.test",
+					Instant.now().plusSeconds(60)),
 					Service.MEDIA, HttpMethod.POST, file, Void.class, "/api/projects/{id}/photos", UUID.randomUUID());
 
 			Arrival arrived = arrival.get(30, TimeUnit.SECONDS);

@@ -74,6 +74,13 @@ public class IdentityStub {
 		return member;
 	}
 
+	/** identity has ended the member's session (a removal, a sign-out elsewhere): its swap now answers 401. */
+	public static void sessionEnded(StaffMember member) {
+		SERVER.stubFor(post(urlPathEqualTo("/internal/staff/sessions/token")).atPriority(1)
+			.withRequestBody(matchingJsonPath("$.sessionId", equalTo(member.sessionId())))
+			.willReturn(json(401, "{\"type\": \"tag:coastline.app,2026:problem:unauthorized\"}")));
+	}
+
 	/** identity answers code requests for this email with this attempt. */
 	public static void codeSent(String email, String attempt) {
 		SERVER.stubFor(post(urlPathEqualTo("/internal/staff/codes")).atPriority(1)

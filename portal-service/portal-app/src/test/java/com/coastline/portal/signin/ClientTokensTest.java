@@ -1,11 +1,11 @@
 package com.coastline.portal.signin;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
 
+import com.coastline.platform.web.client.SessionTokenReuse;
 import com.coastline.portal.support.IdentityStub;
 import com.coastline.portal.support.PortalServiceTest;
 import org.junit.jupiter.api.Test;
@@ -85,39 +85,12 @@ class ClientTokensTest {
 		UUID workspace = UUID.randomUUID();
 		String sessionId = "session-" + UUID.randomUUID();
 		IdentityStub.sessionLive(sessionId, workspace, UUID.randomUUID(),
-				Duration.ofSeconds(ClientTokens.EXPIRY_MARGIN_SECONDS - 2));
+				Duration.ofSeconds(SessionTokenReuse.EXPIRY_MARGIN_SECONDS - 2));
 
 		this.tokens.current(request("GET", sessionId), workspace).orElseThrow();
 		this.tokens.current(request("GET", sessionId), workspace).orElseThrow();
 
 		assertThat(swapsOf(sessionId)).isEqualTo(2);
-	}
-
-	/**
-	 * Sessions begun together (a burst of sign-ins) must not swap again together every period: each token's reuse is
-	 * a random part of the reuse time, from half of it to all of it.
-	 */
-	@Test
-	void aTokensReuseIsSpreadBetweenHalfAndAllOfTheReuseTime() {
-		Instant now = Instant.parse("2026-11-30T12:00:00Z");
-		ClientToken token = tokenExpiring(now.plusSeconds(60));
-		Duration reuse = Duration.ofSeconds(30);
-
-		assertThat(ClientTokens.reusableFor(token, now, reuse, 0.0)).isEqualTo(Duration.ofSeconds(15));
-		assertThat(ClientTokens.reusableFor(token, now, reuse, 0.5)).isEqualTo(Duration.ofMillis(22_500));
-		assertThat(ClientTokens.reusableFor(token, now, reuse, 0.999)).isBetween(Duration.ofMillis(29_900), reuse);
-		assertThat(ClientTokens.reusableFor(token, now, Duration.ZERO, 0.7)).as("0s: every page swaps").isZero();
-	}
-
-	@Test
-	void aSpreadReuseNeverReachesTheExpiryMargin() {
-		Instant now = Instant.parse("2026-11-30T12:00:00Z");
-		Duration reuse = Duration.ofSeconds(30);
-		ClientToken expiringSoon = tokenExpiring(now.plusSeconds(ClientTokens.EXPIRY_MARGIN_SECONDS + 12));
-
-		assertThat(ClientTokens.reusableFor(expiringSoon, now, reuse, 0.0)).isEqualTo(Duration.ofSeconds(12));
-		assertThat(ClientTokens.reusableFor(expiringSoon, now, reuse, 1.0)).isEqualTo(Duration.ofSeconds(12));
-		assertThat(ClientTokens.reusableFor(tokenExpiring(now.plusSeconds(3)), now, reuse, 1.0)).isZero();
 	}
 
 	@Test
@@ -133,10 +106,6 @@ class ClientTokensTest {
 		assertThat(this.tokens.current(otherPortal, UUID.randomUUID())).isEmpty();
 		assertThat(this.tokens.current(ended, workspace)).isEmpty();
 		assertThat(this.tokens.current(new MockHttpServletRequest(), workspace)).isEmpty();
-	}
-
-	private static ClientToken tokenExpiring(Instant expiresAt) {
-		return new ClientToken("a.b.c", UUID.randomUUID(), UUID.randomUUID(), expiresAt);
 	}
 
 	private static MockHttpServletRequest request(String method, String sessionId) {

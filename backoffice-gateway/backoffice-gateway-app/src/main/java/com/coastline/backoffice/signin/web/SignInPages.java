@@ -171,7 +171,10 @@ class SignInPages {
 	String signOut(HttpServletRequest request, HttpServletResponse response) {
 		Optional<String> session = this.cookies.session(request);
 		this.cookies.clearSession(response);
-		session.ifPresent((id) -> this.identity.signOut(id, Browser.of(request)));
+		session.ifPresent((id) -> {
+			this.tokens.forget(id);
+			this.identity.signOut(id, Browser.of(request));
+		});
 		return "redirect:/sign-in";
 	}
 
