@@ -1,14 +1,13 @@
 package com.coastline.platform.web.client;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.coastline.platform.test.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +17,7 @@ class SessionTokenReuseTest {
 
 	private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
-	private final MutableClock clock = new MutableClock(NOW);
+	private final MovableClock clock = new MovableClock(NOW);
 
 	private final List<String> swaps = new ArrayList<>();
 
@@ -129,33 +128,5 @@ class SessionTokenReuseTest {
 	}
 
 	private record Token(String session, Instant expiresAt) {
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
 	}
 }
