@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import com.coastline.identity.api.LinkRequests;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -70,6 +71,18 @@ public class IdentityStub {
 				.withBody("{\"status\": " + status + "}")));
 	}
 
+	/**
+	 * identity refuses link requests for the contact as it refuses a late attempt (a newer fence already minted the
+	 * link under the key), until {@link #heal}.
+	 */
+	public static void supersededFor(UUID contactId) {
+		SERVER.stubFor(post(urlPathEqualTo("/api/contacts/" + contactId + "/links")).atPriority(1)
+			.withId(stubId(contactId))
+			.willReturn(aResponse().withStatus(409)
+				.withHeader("Content-Type", "application/problem+json")
+				.withBody("{\"status\": 409, \"title\": \"Conflict\", \"reason\": \"" + LinkRequests.SUPERSEDED + "\"}")));
+	}
+
 	/** identity takes this long to answer link requests for the contact (and then issues the link), until {@link #heal}. */
 	public static void slowFor(UUID contactId, Duration delay) {
 		SERVER.stubFor(post(urlPathEqualTo("/api/contacts/" + contactId + "/links")).atPriority(1)
@@ -86,6 +99,11 @@ public class IdentityStub {
 	public static List<LoggedRequest> linkRequests(UUID contactId) {
 		return SERVER.findAll(postRequestedFor(urlPathEqualTo("/api/contacts/" + contactId + "/links"))
 			.withHeader("Idempotency-Key", matching(".+")));
+	}
+
+	/** The fences of the link requests made for a contact, oldest first. */
+	public static List<Long> fences(UUID contactId) {
+		return linkRequests(contactId).stream().map(request -> Long.valueOf(request.getHeader(LinkRequests.IDEMPOTENCY_FENCE))).toList();
 	}
 
 	private static UUID stubId(UUID contactId) {

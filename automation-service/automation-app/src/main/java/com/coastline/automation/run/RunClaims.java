@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Hands due runs to one processor at a time, across replicas: one {@code UPDATE} (its own short
  * transaction) picks due rows with {@code FOR UPDATE SKIP LOCKED}, so concurrent processors never wait
  * for nor take each other's runs, and leases them ({@code PROCESSING}, {@code lease_until}, a fresh
- * token). A run whose lease ran out (its processor died) is due again.
+ * token). A run whose lease ran out (its processor died) is due again, and its new claim's fence is higher.
  * <p>
  * Plain SQL rather than JPA: this is system work across all workspaces, outside any tenant scope.
  */
@@ -26,8 +26,11 @@ class RunClaims {
 		this.jdbc = jdbc;
 	}
 
-	/** A run leased to the caller until its lease ends. */
-	record Claim(UUID runId, UUID workspaceId, UUID lease) {
+	/**
+	 * A run leased to the caller until its lease ends. The fence is the run's version after the claim: it grows
+	 * with every claim, so a later claim's calls can be told from a late call of an earlier one (a fencing token).
+	 */
+	record Claim(UUID runId, UUID workspaceId, UUID lease, long fence) {
 	}
 
 	List<Claim> claimDue(Instant now, Duration lease, int limit) {
@@ -43,8 +46,9 @@ class RunClaims {
 				                 order by next_attempt_at
 				                 limit ?
 				                   for update skip locked)
-				returning r.id, r.workspace_id
-				""", (row, n) -> new Claim(row.getObject(1, UUID.class), row.getObject(2, UUID.class), token), token,
+				returning r.id, r.workspace_id, r.version
+				""", (row, n) -> new Claim(row.getObject(1, UUID.class), row.getObject(2, UUID.class), token,
+						row.getLong(3)), token,
 				now.plus(lease).atOffset(ZoneOffset.UTC), at, at, limit);
 	}
 }

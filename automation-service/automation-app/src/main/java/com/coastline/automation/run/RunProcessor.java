@@ -47,7 +47,8 @@ import org.springframework.web.client.RestClientResponseException;
  * Anything that may pass (identity-service down or its circuit open, the project or contact not known here
  * yet) makes the run wait and try again with growing, jittered waits; after the last attempt it fails, and the
  * back office can retry it. A run is never lost: a processor that dies leaves it leased, and it is due again
- * when the lease runs out; minting again under the run's key revokes the earlier link, so one link stays valid.
+ * when the lease runs out; minting again under the run's key revokes the earlier link, so one link stays valid,
+ * and the claim's fence keeps a late request of an earlier claim from revoking the link a later claim sent.
  */
 @Component
 class RunProcessor {
@@ -199,9 +200,12 @@ class RunProcessor {
 		if (templates.usesPortalLink(subject, body)) {
 			PortalLinks.Link link;
 			try {
-				link = links.issue(contact.id(), project.id(), run.linkIdempotencyKey());
+				link = links.issue(contact.id(), project.id(), run.linkIdempotencyKey(), claim.fence());
 			}
 			catch (HttpClientErrorException ex) {
+				if (PortalLinks.superseded(ex)) {
+					return new Outcome.Wait("A later claim of the run minted its link.");
+				}
 				if (ex.getStatusCode().isSameCodeAs(HttpStatus.CONFLICT)) {
 					return new Outcome.Skip("The client's portal access is closed (identity-service refused a link).");
 				}

@@ -109,6 +109,7 @@ class RunPipelineTest {
 		// minted once, for the client and project, under the run's key
 		assertThat(IdentityStub.linkRequests(contact)).singleElement().satisfies(request -> {
 			assertThat(request.getHeader("Idempotency-Key")).isEqualTo("automation-run:" + run);
+			assertThat(Long.valueOf(request.getHeader("Idempotency-Fence"))).as("the claim's fence").isPositive();
 			assertThat(request.getHeader("Authorization")).isEqualTo("Bearer automation-token");
 			assertThat(request.getBodyAsString()).contains(project.toString());
 		});
@@ -150,9 +151,51 @@ class RunPipelineTest {
 		SendEmail command = command(wire.awaitSendEmail(run));
 		assertThat(sealer.open(command.commandId(), command.secrets().get(0))).startsWith(IdentityStub.LINK_PREFIX);
 		assertThat(wire.sendEmails(workspace)).hasSize(1);
-		// every attempt asked under the run's key, so identity keeps only the newest link valid
+		// every attempt asked under the run's key, so identity keeps only the newest link valid, and each claim under a
+		// higher fence, so a late request of an earlier claim cannot revoke the link a later one sent
 		assertThat(IdentityStub.linkRequests(contact)).hasSizeGreaterThan(1)
 			.allSatisfy(request -> assertThat(request.getHeader("Idempotency-Key")).isEqualTo("automation-run:" + run));
+		List<Long> fences = IdentityStub.fences(contact);
+		assertThat(fences).isSorted();
+		assertThat(fences.getLast()).isGreaterThan(fences.getFirst());
+	}
+
+	@Test
+	void aLinkRequestThatTimedOutIsNotSentAgainUnderTheSameClaim() {
+		// given identity-service answering this client's link requests after its read timeout (5 s)
+		UUID automation = backOffice.createAutomation("PROJECT_APPROVED", "Portal", "Your portal", PORTAL_BODY);
+		IdentityStub.slowFor(contact, Duration.ofSeconds(6));
+		ProjectApproved approved = approved();
+
+		// when the first request times out
+		wire.publish(approved);
+		UUID run = wire.awaitRun(approved.eventId(), automation);
+		await().atMost(EVENTUALLY).until(() -> ((Number) runColumn(run, "attempts")).intValue() >= 1);
+		IdentityStub.heal(contact);
+
+		// then the run waited instead of sending it again at once (identity may still carry it out), and the next
+		// claim asked under a higher fence; identity refuses the late one if it arrives after the new one
+		SendEmail command = command(wire.awaitSendEmail(run));
+		assertThat(sealer.open(command.commandId(), command.secrets().get(0))).startsWith(IdentityStub.LINK_PREFIX);
+		assertThat(IdentityStub.fences(contact)).hasSizeGreaterThan(1).doesNotHaveDuplicates().isSorted();
+	}
+
+	@Test
+	void aRequestRefusedAsSupersededMakesTheRunWaitNotSkip() {
+		// given identity-service refusing as it refuses a late attempt
+		UUID automation = backOffice.createAutomation("PROJECT_APPROVED", "Portal", "Your portal", PORTAL_BODY);
+		IdentityStub.supersededFor(contact);
+		ProjectApproved approved = approved();
+
+		wire.publish(approved);
+		UUID run = wire.awaitRun(approved.eventId(), automation);
+		await().atMost(EVENTUALLY).until(() -> ((Number) runColumn(run, "attempts")).intValue() >= 1);
+		assertThat(runColumn(run, "status")).isIn("WAITING_FOR_RETRY", "PROCESSING");
+		assertThat((String) runColumn(run, "last_error")).contains("later claim");
+		IdentityStub.heal(contact);
+
+		wire.awaitSendEmail(run);
+		assertThat(runColumn(run, "status")).isEqualTo("EMAIL_REQUESTED");
 	}
 
 	@Test

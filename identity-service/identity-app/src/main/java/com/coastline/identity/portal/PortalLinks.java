@@ -84,14 +84,21 @@ public class PortalLinks {
 
 	/**
 	 * Issues a link for the contact. With an idempotency key, the link issued earlier by the same
-	 * caller under that key (an automation run retried) is revoked first, with its sessions.
+	 * caller under that key (an automation run retried) is revoked first, with its sessions. A fencing
+	 * token orders the attempts under a key: a request whose fence is older than one a link was already
+	 * issued under is a late attempt and is refused, so it cannot revoke the link a newer attempt handed on.
+	 * Attempts are serialised by the lock on the contact.
 	 *
+	 * @param fence the attempt's fencing token (any increasing number, e.g. a claim's version), or
+	 * {@code null}: then the request counts as the newest
 	 * @throws NotFoundException when the workspace has no such contact
 	 * @throws ConflictException when the contact is archived
 	 * @throws PortalNotActive when the workspace's portal is deactivated ({@link PortalStates})
+	 * @throws LinkSuperseded when a link was issued under the key with a newer fence
 	 */
 	@Transactional
-	public Issued issue(UUID workspaceId, UUID contactId, UUID projectId, String issuedBy, String idempotencyKey) {
+	public Issued issue(UUID workspaceId, UUID contactId, UUID projectId, String issuedBy, String idempotencyKey,
+			Long fence) {
 		PortalIdentity contact = lockContact(workspaceId, contactId);
 		if (contact.archived()) {
 			throw new ConflictException("Contact " + contactId + " is archived and cannot receive a link.");
@@ -100,6 +107,14 @@ public class PortalLinks {
 			throw new PortalNotActive(workspaceId);
 		}
 		if (idempotencyKey != null) {
+			if (fence != null) {
+				Long newest = this.jdbc.queryForObject("select max(idempotency_fence) from portal_link where"
+						+ " workspace_id = ? and contact_id = ? and issued_by = ? and idempotency_key = ?", Long.class,
+						workspaceId, contactId, issuedBy, idempotencyKey);
+				if (newest != null && newest > fence) {
+					throw new LinkSuperseded(idempotencyKey, fence, newest);
+				}
+			}
 			revoke(this.jdbc.query("update portal_link set revoked_at = ?, revoked_reason = ? where workspace_id = ?"
 					+ " and contact_id = ? and issued_by = ? and idempotency_key = ? and revoked_at is null returning "
 					+ COLUMNS, PortalLinks::map, Timestamp.from(this.clock.now()), REISSUED, workspaceId, contactId, issuedBy,
@@ -112,9 +127,10 @@ public class PortalLinks {
 				null, null, null);
 		this.jdbc.update("""
 				insert into portal_link (id, workspace_id, contact_id, project_id, token_hash, issued_by, issued_at,
-				  expires_at, idempotency_key)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", link.id(), workspaceId, contactId, projectId, Secrets.hash(token),
-				issuedBy, Timestamp.from(now), Timestamp.from(link.expiresAt()), idempotencyKey);
+				  expires_at, idempotency_key, idempotency_fence)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", link.id(), workspaceId, contactId, projectId,
+				Secrets.hash(token), issuedBy, Timestamp.from(now), Timestamp.from(link.expiresAt()), idempotencyKey,
+				(idempotencyKey != null) ? fence : null);
 		this.audit.record(workspaceId, contactId, Audit.LINK_ISSUED, link.id(), issuedBy, null, null, Audit.SUCCEEDED,
 				now);
 		this.events.publishEvent(new LinkIssued(UUID.randomUUID(), workspaceId, contactId, link.id(), projectId,

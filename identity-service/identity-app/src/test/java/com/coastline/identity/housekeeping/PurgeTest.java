@@ -295,7 +295,7 @@ class PurgeTest {
 	}
 
 	private PortalLinks.Issued issue() {
-		return links.issue(workspace, contact, null, "staff-1", null);
+		return links.issue(workspace, contact, null, "staff-1", null, null);
 	}
 
 	/** Redeems the link; the new session's row id. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.coastline.identity.IdentityServiceTest;
 import com.coastline.identity.IdentityTokens;
 import com.coastline.identity.api.IdentityTopics;
+import com.coastline.identity.api.LinkRequests;
 import com.coastline.identity.workspace.WorkspaceRegistry;
 import com.coastline.platform.test.contract.ContractSchemas;
 import com.coastline.platform.web.problem.ProblemType;
@@ -186,6 +187,47 @@ class LinkApiTest {
 		JsonNode links = read(portal.get(portal.staff(workspace), "/api/contacts/{c}/links", contact));
 		assertThat(links.valueStream().filter(link -> link.get("active").asBoolean())).hasSize(2);
 		assertThat(links.valueStream().map(link -> link.get("issuedBy").asString())).containsOnly("automation-service");
+	}
+
+	@Test
+	void aLateAttemptWithAnOlderFenceIsRefusedAndTheLinkTheNewerAttemptHandedOnStaysValid() {
+		String automation = tokens.automation();
+
+		MvcTestResult newer = portal.issue(automation, contact, "{}", "automation-run:1", 7);
+		MvcTestResult late = portal.issue(automation, contact, "{}", "automation-run:1", 6);
+
+		assertThat(newer).hasStatus(201);
+		assertProblem(late, ProblemType.CONFLICT);
+		assertThat(read(late).get("reason").asString()).isEqualTo(LinkRequests.SUPERSEDED);
+		assertThat(portal.redeem(read(newer).get("token").asString())).as("the newer attempt's link").hasStatus(201);
+		assertThat(jdbc.queryForObject("select count(*) from portal_link where contact_id = ?", Integer.class, contact))
+			.as("the late attempt issued nothing")
+			.isEqualTo(1);
+
+		MvcTestResult sameAttemptAgain = portal.issue(automation, contact, "{}", "automation-run:1", 7);
+		MvcTestResult nextAttempt = portal.issue(automation, contact, "{}", "automation-run:1", 8);
+		MvcTestResult olderThanARevokedOne = portal.issue(automation, contact, "{}", "automation-run:1", 7);
+		MvcTestResult otherKey = portal.issue(automation, contact, "{}", "automation-run:2", 1);
+
+		assertThat(sameAttemptAgain).as("the same fence again: a retry of that attempt").hasStatus(201);
+		assertThat(nextAttempt).hasStatus(201);
+		assertProblem(olderThanARevokedOne, ProblemType.CONFLICT);
+		assertThat(otherKey).as("fences are per key").hasStatus(201);
+		assertProblem(portal.redeem(read(newer).get("token").asString()), ProblemType.UNAUTHORIZED);
+		assertProblem(portal.redeem(read(sameAttemptAgain).get("token").asString()), ProblemType.UNAUTHORIZED);
+		assertThat(portal.redeem(read(nextAttempt).get("token").asString())).hasStatus(201);
+		assertThat(portal.redeem(read(otherKey).get("token").asString())).hasStatus(201);
+	}
+
+	@Test
+	void aFenceIsANumberFromZeroThatComesWithAnIdempotencyKey() {
+		String automation = tokens.automation();
+
+		assertProblem(portal.issue(automation, contact, "{}", "automation-run:1", "seven"), ProblemType.BAD_REQUEST);
+		assertProblem(portal.issue(automation, contact, "{}", "automation-run:1", -1), ProblemType.BAD_REQUEST);
+		assertProblem(portal.issue(portal.staff(workspace), contact, "{}", null, 3), ProblemType.BAD_REQUEST);
+		assertThat(jdbc.queryForObject("select count(*) from portal_link where contact_id = ?", Integer.class, contact))
+			.isZero();
 	}
 
 	@Test

@@ -150,6 +150,11 @@ final class Portal {
 	}
 
 	MvcTestResult issue(String token, UUID contact, String body, String idempotencyKey) {
+		return issue(token, contact, body, idempotencyKey, null);
+	}
+
+	/** {@link #issue(String, UUID, String, String)} with an {@code Idempotency-Fence} header unless null. */
+	MvcTestResult issue(String token, UUID contact, String body, String idempotencyKey, Object fence) {
 		var request = this.mvc.post()
 			.uri("/api/contacts/{contact}/links", contact)
 			.header(HttpHeaders.AUTHORIZATION, bearer(token))
@@ -157,6 +162,9 @@ final class Portal {
 			.content(body);
 		if (idempotencyKey != null) {
 			request.header("Idempotency-Key", idempotencyKey);
+		}
+		if (fence != null) {
+			request.header("Idempotency-Fence", fence);
 		}
 		return request.exchange();
 	}

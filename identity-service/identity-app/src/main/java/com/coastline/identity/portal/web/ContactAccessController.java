@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.coastline.identity.api.LinkRequests;
 import com.coastline.identity.portal.PortalLinks;
 import com.coastline.identity.portal.PortalUrls;
 import com.coastline.identity.portal.PortalSessions;
@@ -100,13 +101,17 @@ class ContactAccessController {
 	@Operation(summary = "Issue a one-tap link for the contact",
 			description = "201 with the link and its token, shown only here (no-store). A service client with "
 				+ "scope portal-links:write needs an Idempotency-Key; the same key revokes the link "
-				+ "minted earlier under it. 404 for another workspace's contact, 409 for an archived "
+				+ "minted earlier under it. An Idempotency-Fence (a number that grows with each attempt, e.g. "
+				+ "the caller's claim on the work) orders the attempts under a key: an older fence than the "
+				+ "newest link's is a late attempt, refused with 409 and reason '" + LinkRequests.SUPERSEDED
+				+ "', changing nothing. 404 for another workspace's contact, 409 for an archived "
 				+ "one, and 409 with reason 'The Customer Portal is not active' while the workspace's "
 				+ "portal is deactivated.")
 	@ApiResponse(responseCode = "201", description = "Created")
 	@PostMapping("/links")
 	ResponseEntity<IssuedLink> issue(@PathVariable UUID contactId, @RequestBody(required = false) NewLink request,
-			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+			@RequestHeader(name = LinkRequests.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+			@RequestHeader(name = LinkRequests.IDEMPOTENCY_FENCE, required = false) Long fence) {
 		Tenant tenant = this.currentTenant.get();
 		UUID workspaceId;
 		if (BackOfficeAccess.allowed(tenant)) {
@@ -123,8 +128,12 @@ class ContactAccessController {
 			throw new BadRequestException("The Idempotency-Key header must have 1 to " + MAX_IDEMPOTENCY_KEY
 					+ " characters.");
 		}
+		if (fence != null && (idempotencyKey == null || fence < 0)) {
+			throw new BadRequestException("An Idempotency-Fence is a number from 0 up and comes with an Idempotency-Key.");
+		}
 		UUID projectId = (request != null) ? request.projectId() : null;
-		PortalLinks.Issued issued = this.links.issue(workspaceId, contactId, projectId, tenant.subject(), idempotencyKey);
+		PortalLinks.Issued issued = this.links.issue(workspaceId, contactId, projectId, tenant.subject(), idempotencyKey,
+				fence);
 		this.meters.linkIssued(tenant.kind() == PrincipalKind.SERVICE);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.cacheControl(CacheControl.noStore())
