@@ -1,9 +1,12 @@
 package com.coastline.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where everything listens. The defaults are the fixed ports of docs/SERVICES.md; each can be overridden
@@ -11,6 +14,18 @@ import java.net.ServerSocket;
  */
 public record Ports(int postgres, int kafka, int kafkaController, int smtp, int inbox, int portal, int backoffice,
 		int identity, int project, int media, int automation, int notification, boolean freePorts) {
+
+	/**
+	 * Free ports come from below the kernel's ephemeral range (Linux: 32768–60999), where no outgoing connection is
+	 * given one: a port the kernel picked, closed at once and handed to a service that binds it a minute later was
+	 * sometimes taken by then by one of the many client connections of a starting stack (CI, 2026-12-01: a portal
+	 * instance could not bind, and the whole thirteen-JVM stack started again). Within one JVM, one after the other
+	 * from a random start, each checked free, so that two stacks started side by side (the system tests and the
+	 * browser journeys) rarely come near each other's.
+	 */
+	private static final int FREE_FROM = 10_000;
+
+	private static final AtomicInteger nextFree = new AtomicInteger(-1);
 
 	public static Ports defaults() {
 		return new Ports(get("postgres", 15432), get("kafka", 19092), get("kafka-controller", 19093), get("smtp", 2525),
@@ -41,12 +56,38 @@ public record Ports(int postgres, int kafka, int kafkaController, int smtp, int 
 		return Integer.getInteger("coastline.local.port." + name, fallback);
 	}
 
-	private static int free() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
+	/** A port free now, below the ephemeral range, not handed out before by this JVM. */
+	static int free() {
+		int below = ephemeralStart();
+		int span = below - FREE_FROM;
+		nextFree.compareAndSet(-1, ThreadLocalRandom.current().nextInt(span));
+		for (int tried = 0; tried < span; tried++) {
+			int port = FREE_FROM + Math.floorMod(nextFree.getAndIncrement(), span);
+			if (bindable(port)) {
+				return port;
+			}
+		}
+		throw new IllegalStateException("No free port between " + FREE_FROM + " and " + below);
+	}
+
+	private static boolean bindable(int port) {
+		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+			return true;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			return false;
+		}
+	}
+
+	/** The first port of the kernel's ephemeral range ({@code ip_local_port_range}), 32768 when it cannot be read. */
+	static int ephemeralStart() {
+		try {
+			String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+			int start = Integer.parseInt(range.split("\\s+")[0]);
+			return (start > FREE_FROM + 1000) ? start : 32768;
+		}
+		catch (IOException | RuntimeException ex) {
+			return 32768;
 		}
 	}
 }
