@@ -43,6 +43,10 @@ public class PortalLinks {
 	/** Tokens are 43 characters; anything much longer is not worth hashing. */
 	private static final int MAX_TOKEN = 256;
 
+	/** The newest fence under a caller's idempotency key, revoked links included (index {@code portal_link_fence}). */
+	static final String NEWEST_FENCE = "select max(idempotency_fence) from portal_link"
+			+ " where workspace_id = ? and contact_id = ? and issued_by = ? and idempotency_key = ?";
+
 	private static final String COLUMNS = """
 			id, workspace_id, contact_id, project_id, issued_by, issued_at, expires_at, last_used_at, revoked_at,
 			revoked_reason""";
@@ -108,9 +112,8 @@ public class PortalLinks {
 		}
 		if (idempotencyKey != null) {
 			if (fence != null) {
-				Long newest = this.jdbc.queryForObject("select max(idempotency_fence) from portal_link where"
-						+ " workspace_id = ? and contact_id = ? and issued_by = ? and idempotency_key = ?", Long.class,
-						workspaceId, contactId, issuedBy, idempotencyKey);
+				Long newest = this.jdbc.queryForObject(NEWEST_FENCE, Long.class, workspaceId, contactId, issuedBy,
+						idempotencyKey);
 				if (newest != null && newest > fence) {
 					throw new LinkSuperseded(idempotencyKey, fence, newest);
 				}

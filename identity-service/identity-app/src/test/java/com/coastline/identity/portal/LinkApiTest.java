@@ -220,6 +220,25 @@ class LinkApiTest {
 	}
 
 	@Test
+	void theFenceCheckReadsOnlyItsKeysLinksHoweverManyTheContactHas() {
+		String automation = tokens.automation();
+		assertThat(portal.issue(automation, contact, "{}", "automation-run:0", 1)).hasStatus(201);
+		// A client emailed by 5,000 runs (one key each), as in the burst of approvals for one client.
+		jdbc.update("""
+				insert into portal_link (id, workspace_id, contact_id, token_hash, issued_by, issued_at, expires_at,
+				                         idempotency_key, idempotency_fence)
+				select gen_random_uuid(), ?, ?, sha256(gen_random_uuid()::text::bytea), 'automation-service', now(),
+				       now() + interval '30 days', 'automation-run:' || n, 1
+				from generate_series(1, 5000) n""", workspace, contact);
+		jdbc.execute("analyze portal_link");
+
+		String plan = String.join("\n", jdbc.queryForList("explain (analyze, costs off) " + PortalLinks.NEWEST_FENCE,
+				String.class, workspace, contact, "automation-service", "automation-run:4711"));
+
+		assertThat(plan).contains("portal_link_fence").doesNotContain("Seq Scan").doesNotContain("Rows Removed by Filter");
+	}
+
+	@Test
 	void aFenceIsANumberFromZeroThatComesWithAnIdempotencyKey() {
 		String automation = tokens.automation();
 
