@@ -9,7 +9,4 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface Automations extends JpaRepository<Automation, UUID> {
 
 	List<Automation> findAllByOrderByCreatedAtAscIdAsc();
-
-	/** The automations that run when {@code trigger} happens, oldest first. */
-	List<Automation> findByTriggerAndEnabledTrueOrderByCreatedAtAscIdAsc(Trigger trigger);
 }

@@ -119,7 +119,8 @@ public class AutomationRun {
 	}
 
 	/**
-	 * A run of the automation for an event about a project, due at once.
+	 * A run of the automation for an event about a project, due at once (the consumer records new runs in SQL,
+	 * {@link RunStarts}, in this same state).
 	 * @param contactId the recipient if the event names it, else null (the project's primary contact)
 	 */
 	public static AutomationRun start(Automation automation, UUID triggerEventId, UUID projectId, UUID contactId,

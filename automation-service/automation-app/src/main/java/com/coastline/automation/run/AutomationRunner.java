@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.coastline.automation.automation.Automation;
-import com.coastline.automation.automation.Automations;
 import com.coastline.automation.automation.Trigger;
 import com.coastline.automation.directory.Directory;
 import com.coastline.platform.messaging.PoisonMessageException;
@@ -30,9 +28,7 @@ public class AutomationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(AutomationRunner.class);
 
-	private final Automations automations;
-
-	private final AutomationRuns runs;
+	private final RunStarts runs;
 
 	private final Directory directory;
 
@@ -42,9 +38,7 @@ public class AutomationRunner {
 
 	private final Clock clock;
 
-	AutomationRunner(Automations automations, AutomationRuns runs, Directory directory, RunWakeUp wakeUp,
-			MeterRegistry meters, Clock clock) {
-		this.automations = automations;
+	AutomationRunner(RunStarts runs, Directory directory, RunWakeUp wakeUp, MeterRegistry meters, Clock clock) {
 		this.runs = runs;
 		this.directory = directory;
 		this.wakeUp = wakeUp;
@@ -66,42 +60,42 @@ public class AutomationRunner {
 				event.projectAddress(), contact.contactId()), event.version());
 		directory.contactIfUnknown(new Directory.Contact(contact.contactId(), event.workspaceId(), contact.firstName(),
 				contact.lastName(), contact.email(), false));
-		start(Trigger.PROJECT_APPROVED, event.eventId(), event.projectId(), contact.contactId());
+		start(Trigger.PROJECT_APPROVED, event.workspaceId(), event.eventId(), event.projectId(), contact.contactId());
 	}
 
 	public void estimateSent(EstimateSent event) {
 		require(event.eventId(), event.workspaceId(), event.projectId());
-		start(Trigger.ESTIMATE_SENT, event.eventId(), event.projectId(), null);
+		start(Trigger.ESTIMATE_SENT, event.workspaceId(), event.eventId(), event.projectId(), null);
 	}
 
 	public void invoiceIssued(InvoiceIssued event) {
 		require(event.eventId(), event.workspaceId(), event.projectId());
-		start(Trigger.INVOICE_ISSUED, event.eventId(), event.projectId(), null);
+		start(Trigger.INVOICE_ISSUED, event.workspaceId(), event.eventId(), event.projectId(), null);
 	}
 
 	public void invoiceOverdue(InvoiceOverdue event) {
 		require(event.eventId(), event.workspaceId(), event.projectId());
-		start(Trigger.INVOICE_OVERDUE, event.eventId(), event.projectId(), null);
+		start(Trigger.INVOICE_OVERDUE, event.workspaceId(), event.eventId(), event.projectId(), null);
 	}
 
 	public void appointmentScheduled(AppointmentScheduled event) {
 		require(event.eventId(), event.workspaceId(), event.projectId());
-		start(Trigger.APPOINTMENT_SCHEDULED, event.eventId(), event.projectId(), null);
+		start(Trigger.APPOINTMENT_SCHEDULED, event.workspaceId(), event.eventId(), event.projectId(), null);
 	}
 
 	/**
 	 * @param contactId the recipient when the event names it; null for the project's primary contact when
 	 * the run is carried out
 	 */
-	private void start(Trigger trigger, UUID eventId, UUID projectId, UUID contactId) {
+	private void start(Trigger trigger, UUID workspaceId, UUID eventId, UUID projectId, UUID contactId) {
 		int started = 0;
-		for (Automation automation : automations.findByTriggerAndEnabledTrueOrderByCreatedAtAscIdAsc(trigger)) {
-			if (runs.existsByTriggerEventIdAndAutomationId(eventId, automation.id())) {
-				log.debug("Automation {} already ran for event {}", automation.id(), eventId);
-				continue;
+		for (UUID automationId : runs.enabledAutomations(workspaceId, trigger)) {
+			if (runs.start(workspaceId, automationId, trigger, eventId, projectId, contactId, clock.instant())) {
+				started++;
 			}
-			runs.save(AutomationRun.start(automation, eventId, projectId, contactId, clock));
-			started++;
+			else {
+				log.debug("Automation {} already ran for event {}", automationId, eventId);
+			}
 		}
 		if (started > 0) {
 			wakeUp.afterCommit();

@@ -11,8 +11,6 @@ import org.springframework.data.repository.query.Param;
 /** The runs of the current workspace (filtered by the framework through {@code @TenantId}). */
 public interface AutomationRuns extends JpaRepository<AutomationRun, UUID> {
 
-	boolean existsByTriggerEventIdAndAutomationId(UUID triggerEventId, UUID automationId);
-
 	/** The latest runs of an automation, newest first. */
 	List<AutomationRun> findTop100ByAutomationIdOrderByStartedAtDescIdDesc(UUID automationId);
 
