@@ -305,21 +305,27 @@ final class Setup {
 		}
 	}
 
+	/** Projects per client in {@link #newProjects}: a busy client's, not thousands of one client's. */
+	static final int PROJECTS_PER_CONTACT = 10;
+
 	/**
-	 * New projects of the demo workspace, ready to be approved, all of one new contact of their own: not the demo
-	 * client's, whose portal home other scenarios load (the soak's approvals once gave that home hundreds of
-	 * projects). Created in parallel (16 at a time) with a fresh workspace token per thousand, since one lives 5
+	 * New projects of the demo workspace, ready to be approved, each client (new contacts of their own, not the demo
+	 * client, whose portal home other scenarios load) with {@value #PROJECTS_PER_CONTACT} of them, handed out in turn
+	 * so that approvals in a row are different clients'. Until session 25 every project had the same client, whose
+	 * thousands of links then made each link request read all of them and queue on that one client's lock at
+	 * identity-service. Created in parallel (16 at a time) with a fresh workspace token per thousand, since one lives 5
 	 * minutes.
 	 */
 	static List<String> newProjects(Load load, String workspace, int count) {
-		String contact = newContact(load, adminToken(load, workspace));
+		List<String> contacts = newContacts(load, workspace, (count + PROJECTS_PER_CONTACT - 1) / PROJECTS_PER_CONTACT);
 		List<String> projects = new ArrayList<>(count);
 		try (HttpClient client = HttpClient.newHttpClient(); ExecutorService pool = Executors.newFixedThreadPool(16)) {
 			for (int start = 0; start < count; start += 1000) {
 				String token = adminToken(load, workspace);
 				List<Future<String>> created = new ArrayList<>();
 				for (int i = start; i < Math.min(count, start + 1000); i++) {
-					String body = "{\"name\":\"Benchmark project %d\",\"primaryContactId\":\"%s\"}".formatted(i, contact);
+					String body = "{\"name\":\"Benchmark project %d\",\"primaryContactId\":\"%s\"}".formatted(i,
+							contacts.get(i % contacts.size()));
 					created.add(pool.submit(() -> id(send(client, HttpRequest.newBuilder(URI.create(load.projectUrl() + "/api/projects"))
 						.header("Authorization", "Bearer " + token)
 						.header("Content-Type", "application/json")
@@ -335,6 +341,27 @@ final class Setup {
 			throw new IllegalStateException("Creating the benchmark's projects failed", ex);
 		}
 		return projects;
+	}
+
+	/** New contacts of the workspace, created 16 at a time. */
+	private static List<String> newContacts(Load load, String workspace, int count) {
+		List<String> contacts = new ArrayList<>(count);
+		try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+			for (int start = 0; start < count; start += 1000) {
+				String token = adminToken(load, workspace);
+				List<Future<String>> created = new ArrayList<>();
+				for (int i = start; i < Math.min(count, start + 1000); i++) {
+					created.add(pool.submit(() -> newContact(load, token)));
+				}
+				for (Future<String> contact : created) {
+					contacts.add(contact.get());
+				}
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Creating the benchmark's contacts failed", ex);
+		}
+		return contacts;
 	}
 
 	/**
