@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -313,55 +314,48 @@ final class Setup {
 	 * client, whose portal home other scenarios load) with {@value #PROJECTS_PER_CONTACT} of them, handed out in turn
 	 * so that approvals in a row are different clients'. Until session 25 every project had the same client, whose
 	 * thousands of links then made each link request read all of them and queue on that one client's lock at
-	 * identity-service. Created in parallel (16 at a time) with a fresh workspace token per thousand, since one lives 5
-	 * minutes.
+	 * identity-service. Created in parallel ({@link #createAll}).
 	 */
 	static List<String> newProjects(Load load, String workspace, int count) {
-		List<String> contacts = newContacts(load, workspace, (count + PROJECTS_PER_CONTACT - 1) / PROJECTS_PER_CONTACT);
-		List<String> projects = new ArrayList<>(count);
-		try (HttpClient client = HttpClient.newHttpClient(); ExecutorService pool = Executors.newFixedThreadPool(16)) {
-			for (int start = 0; start < count; start += 1000) {
-				String token = adminToken(load, workspace);
-				List<Future<String>> created = new ArrayList<>();
-				for (int i = start; i < Math.min(count, start + 1000); i++) {
-					String body = "{\"name\":\"Benchmark project %d\",\"primaryContactId\":\"%s\"}".formatted(i,
-							contacts.get(i % contacts.size()));
-					created.add(pool.submit(() -> id(send(client, HttpRequest.newBuilder(URI.create(load.projectUrl() + "/api/projects"))
-						.header("Authorization", "Bearer " + token)
-						.header("Content-Type", "application/json")
-						.POST(HttpRequest.BodyPublishers.ofString(body))
-						.build(), 201))));
-				}
-				for (Future<String> project : created) {
-					projects.add(project.get());
-				}
-			}
+		List<String> contacts = createAll(load, workspace, (count + PROJECTS_PER_CONTACT - 1) / PROJECTS_PER_CONTACT,
+				"contacts", (token, i) -> newContact(load, token));
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			return createAll(load, workspace, count, "projects", (token, i) -> {
+				String body = "{\"name\":\"Benchmark project %d\",\"primaryContactId\":\"%s\"}".formatted(i,
+						contacts.get(i % contacts.size()));
+				return id(send(client, HttpRequest.newBuilder(URI.create(load.projectUrl() + "/api/projects"))
+					.header("Authorization", "Bearer " + token)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build(), 201));
+			});
 		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Creating the benchmark's projects failed", ex);
-		}
-		return projects;
 	}
 
-	/** New contacts of the workspace, created 16 at a time. */
-	private static List<String> newContacts(Load load, String workspace, int count) {
-		List<String> contacts = new ArrayList<>(count);
+	/**
+	 * {@code count} things of the workspace, the i-th made by {@code one} with a workspace token, 16 at a time, with a
+	 * fresh token per thousand (one lives 5 minutes); their ids in order.
+	 */
+	private static List<String> createAll(Load load, String workspace, int count, String what,
+			BiFunction<String, Integer, String> one) {
+		List<String> ids = new ArrayList<>(count);
 		try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
 			for (int start = 0; start < count; start += 1000) {
 				String token = adminToken(load, workspace);
 				List<Future<String>> created = new ArrayList<>();
 				for (int i = start; i < Math.min(count, start + 1000); i++) {
-					created.add(pool.submit(() -> newContact(load, token)));
+					int n = i;
+					created.add(pool.submit(() -> one.apply(token, n)));
 				}
-				for (Future<String> contact : created) {
-					contacts.add(contact.get());
+				for (Future<String> id : created) {
+					ids.add(id.get());
 				}
 			}
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Creating the benchmark's contacts failed", ex);
+			throw new IllegalStateException("Creating the benchmark's " + what + " failed", ex);
 		}
-		return contacts;
+		return ids;
 	}
 
 	/**
