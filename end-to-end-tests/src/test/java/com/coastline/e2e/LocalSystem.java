@@ -37,9 +37,13 @@ import static org.awaitility.Awaitility.await;
  * what the back office and the client's mailbox would: mint a client's one-tap link, read a sign-in code
  * from the email that arrived.
  * <p>
- * One setting differs from the launcher's: the portal's pages reuse a session's client token for at most
+ * Two settings differ from the launcher's: the portal's pages reuse a session's client token for at most
  * {@link #TOKEN_REUSE} (30 s by default, portal-service's README), so that the journeys where identity-service ends a
- * session (link revocation, portal deactivation) see the client signed out at a page that soon after.
+ * session (link revocation, portal deactivation) see the client signed out at a page that soon after; and a page
+ * waits up to {@link #SERVICE_TIMEOUT} for each service it asks (600 ms by default), so that a journey follows its
+ * path on a busy build machine instead of meeting a section shown as unavailable (CI, 2026-12-02: project-service
+ * answered after 700 ms while the system tests' thirteen JVMs started beside, and the estimate page came without its
+ * approval form). The unavailable sections are portal-service's own tests' subject (a stalled service).
  */
 public final class LocalSystem implements AutoCloseable {
 
@@ -48,6 +52,9 @@ public final class LocalSystem implements AutoCloseable {
 
 	/** portal-service's {@code coastline.portal.pages.token-reuse} in this system. */
 	public static final Duration TOKEN_REUSE = Duration.ofSeconds(5);
+
+	/** portal-service's {@code coastline.portal.pages.service-timeout} in this system. */
+	public static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(5);
 
 	/** The sign-in code email's subject: "123456 is your sign-in code for Summit Roofing (demo)". */
 	private static final Pattern CODE_SUBJECT = Pattern.compile("^([0-9]{6}) is your sign-in code for ");
@@ -73,6 +80,7 @@ public final class LocalSystem implements AutoCloseable {
 				.dataDir(Files.createTempDirectory(target, "local-stack-"))
 				.ports(Ports.random())
 				.env(Service.PORTAL, "COASTLINE_PORTAL_PAGES_TOKEN_REUSE", TOKEN_REUSE.toSeconds() + "s")
+				.env(Service.PORTAL, "COASTLINE_PORTAL_PAGES_SERVICE_TIMEOUT", SERVICE_TIMEOUT.toSeconds() + "s")
 				.log(log)
 				.start();
 			try {
